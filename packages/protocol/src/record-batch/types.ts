@@ -55,6 +55,11 @@ export interface BatchInput {
   readonly producerEpoch?: number;
   /** Default -1. */
   readonly baseSequence?: number;
+  /**
+   * Default: the largest record offsetDelta, or -1 for no records. Set it explicitly to keep
+   * a batch's offset range when records were removed (as compaction does).
+   */
+  readonly lastOffsetDelta?: number;
 }
 
 /** The fixed 61-byte batch header, decoded. */
