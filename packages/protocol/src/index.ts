@@ -68,3 +68,32 @@ export type { ValidateOptions, ValidatedBatch } from './record-batch/validate.js
 export { completeBatchesLength, iterateBatches, splitBatches } from './record-batch/split.js';
 export { decodeControlRecord, encodeControlBatch } from './record-batch/control.js';
 export type { ControlBatchInput, ControlRecord } from './record-batch/control.js';
+
+// ---------------------------------------------------------------------------
+// API message codecs (src/messages/ hand-written glue, src/generated/ from schema/ by
+// scripts/generate-codecs.ts). The generated index lists its exports explicitly: per API,
+// the request/response types and encode/decode functions, plus ApiKeys, API_CODECS and
+// the ApiRequests/ApiResponses maps.
+// ---------------------------------------------------------------------------
+export * from './generated/index.js';
+export type { ApiCodec } from './messages/api-codec.js';
+export {
+  decodeRequestHeader,
+  decodeResponseHeader,
+  encodeRequestHeader,
+  encodeResponseHeader,
+  frameLength,
+} from './messages/headers.js';
+export type { RequestHeader, RequestHeaderVersion, ResponseHeaderVersion } from './messages/headers.js';
+export {
+  SUPPORTED_APIS,
+  apiInfo,
+  isKnownApiKey,
+  requestHeaderVersion,
+  responseHeaderVersion,
+} from './messages/registry.js';
+export type { ApiInfo } from './messages/registry.js';
+export { decodeRequest, decodeResponse, encodeRequest, encodeResponse } from './messages/dispatch.js';
+export type { DecodedRequest } from './messages/dispatch.js';
+export { UnsupportedRequestError } from './messages/errors.js';
+export type { UnsupportedRequestInfo, UnsupportedRequestReason } from './messages/errors.js';
