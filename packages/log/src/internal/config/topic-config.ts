@@ -12,6 +12,12 @@ export type TopicCompressionType = 'producer' | 'uncompressed' | 'gzip' | 'snapp
 export interface TopicConfig {
   'cleanup.policy': CleanupPolicy;
   'compression.type': TopicCompressionType;
+  /** gzip level when the broker (re)compresses: -1 (zlib's default) or 1-9 (Kafka 3.8+, KIP-390). */
+  'compression.gzip.level': number;
+  /** lz4 level when the broker (re)compresses: 1-17 (KIP-390). */
+  'compression.lz4.level': number;
+  /** zstd level when the broker (re)compresses: -131072..22 (KIP-390). */
+  'compression.zstd.level': number;
   'delete.retention.ms': number;
   'file.delete.delay.ms': number;
   /**
@@ -28,6 +34,10 @@ export interface TopicConfig {
   'max.compaction.lag.ms': number;
   'max.message.bytes': number;
   'message.timestamp.type': 'CreateTime' | 'LogAppendTime';
+  /** Largest allowed age of a CreateTime timestamp relative to the broker's clock (KIP-937). */
+  'message.timestamp.before.max.ms': number;
+  /** Largest allowed lead of a CreateTime timestamp over the broker's clock (KIP-937; Kafka 4.0 default 1 hour). */
+  'message.timestamp.after.max.ms': number;
   'min.cleanable.dirty.ratio': number;
   'min.compaction.lag.ms': number;
   'retention.bytes': number;
@@ -45,6 +55,9 @@ export interface TopicConfig {
 export const TOPIC_CONFIG_DEFAULTS: Readonly<TopicConfig> = Object.freeze({
   'cleanup.policy': 'delete',
   'compression.type': 'producer',
+  'compression.gzip.level': -1,
+  'compression.lz4.level': 9,
+  'compression.zstd.level': 3,
   'delete.retention.ms': 86_400_000,
   'file.delete.delay.ms': 60_000,
   'flush.messages': null,
@@ -54,6 +67,8 @@ export const TOPIC_CONFIG_DEFAULTS: Readonly<TopicConfig> = Object.freeze({
   'max.compaction.lag.ms': LONG_MAX,
   'max.message.bytes': 1_048_588,
   'message.timestamp.type': 'CreateTime',
+  'message.timestamp.before.max.ms': LONG_MAX,
+  'message.timestamp.after.max.ms': 3_600_000,
   'min.cleanable.dirty.ratio': 0.5,
   'min.compaction.lag.ms': 0,
   'retention.bytes': -1,

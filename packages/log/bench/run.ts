@@ -1,0 +1,19 @@
+/**
+ * @rill/log benchmarks. `npm run bench` (full size) or `BENCH_SCALE=smoke npm run bench`.
+ * Each scenario runs in its own process and prints one JSON line.
+ */
+import { main } from './harness.js';
+import { append100b, append1kb, scan100b } from './append-scan.js';
+import { recover1gb } from './recover.js';
+// compact
+
+await main(
+  {
+    'append-100b': append100b,
+    'scan-100b': scan100b,
+    'append-1kb': append1kb,
+
+    'recover-1gb': recover1gb,
+  },
+  import.meta.filename,
+);

@@ -1,0 +1,318 @@
+/**
+ * LogEngine: the embedded log's public facade. Topics, partitioned appends, reads and an async
+ * record iterator over segmented partitions stored as Kafka RecordBatch v2 bytes.
+ */
+import type { RecordInput } from '@rill/protocol';
+import { LogError } from './errors.js';
+import { systemClock, type Clock } from './internal/clock/clock.js';
+import { parseBrokerConfig, type BrokerConfig } from './internal/config/broker-config.js';
+import type { TopicConfigInput } from './internal/config/validate.js';
+import {
+  groupByPartition,
+  type ProducerRecord,
+  type RecordMetadata,
+} from './internal/engine/producer-records.js';
+import { recordStream, type ConsumedRecord } from './internal/engine/record-stream.js';
+import {
+  hasCleanShutdownMarker,
+  removeCleanShutdownMarker,
+  writeCleanShutdownMarker,
+} from './internal/engine/shutdown-marker.js';
+import { TopicManager, type AlterConfigOptions } from './internal/engine/topic-manager.js';
+import type {
+  CreateTopicOptions,
+  LogEngineOptions,
+  PartitionOffsets,
+  RecordsOptions,
+  TopicDescription,
+} from './internal/engine/engine-types.js';
+import type { FileIO } from './internal/io/file-io.js';
+import { NodeFileIO } from './internal/io/node-file-io.js';
+import { acquireDirLock, type DirLock } from './internal/lock/dir-lock.js';
+import { acquireIoLock } from './internal/lock/io-lock.js';
+import { openPartition } from './internal/partition/partition.js';
+import type {
+  AppendRecordsOptions,
+  AppendResult,
+  ReadOptions,
+  ReadResult,
+  TimestampOffset,
+} from './internal/partition/types.js';
+import { StickyPartitioner } from './internal/partitioner/sticky-partitioner.js';
+
+/** Kafka's ListOffsets sentinel timestamps. */
+const LATEST_TIMESTAMP = -1;
+const EARLIEST_TIMESTAMP = -2;
+
+/**
+ * The embedded log engine.
+ *
+ * @example
+ * ```ts
+ * const engine = await LogEngine.open({ dataDir: './data' });
+ * await engine.createTopic('orders', { partitions: 3 });
+ * const [meta] = await engine.append('orders', [{ key: 'user-1', value: 'hello' }]);
+ * const { batches } = await engine.read('orders', meta!.partition, meta!.offset);
+ * await engine.close();
+ * ```
+ */
+export class LogEngine {
+  private closed = false;
+  private closing: Promise<void> | undefined;
+  private readonly sticky = new StickyPartitioner();
+
+  private constructor(
+    private readonly dataDir: string,
+    private readonly io: FileIO,
+    private readonly clock: Clock,
+    private readonly broker: BrokerConfig,
+    private readonly topics: TopicManager,
+    private readonly lock: DirLock,
+  ) {}
+
+  /**
+   * Open (or create) the log in `options.dataDir`: take the directory lock, load topics and open
+   * every partition, skipping tail recovery if the last shutdown was clean.
+   * @throws LogError LOG_DIR_LOCKED if another engine (here or in another process) has the directory;
+   *   INVALID_CONFIG for a bad `brokerConfig`; KAFKA_STORAGE_ERROR if the data cannot be read.
+   */
+  static async open(options: LogEngineOptions): Promise<LogEngine> {
+    const broker = parseBrokerConfig(options.brokerConfig);
+    const io = options.io ?? new NodeFileIO();
+    const clock = options.clock ?? systemClock;
+    const { dataDir } = options;
+    try {
+      await io.mkdir(dataDir);
+    } catch (e) {
+      throw new LogError('KAFKA_STORAGE_ERROR', `Cannot create data directory ${dataDir}`, { cause: e });
+    }
+    const lock = io instanceof NodeFileIO ? await acquireDirLock(dataDir) : acquireIoLock(io, dataDir);
+    try {
+      const cleanShutdown = await hasCleanShutdownMarker(io, dataDir);
+      const topics = new TopicManager({ dataDir, io, clock, broker, openPartition });
+      await topics.load(cleanShutdown);
+      if (cleanShutdown) await removeCleanShutdownMarker(io, dataDir);
+      return new LogEngine(dataDir, io, clock, broker, topics, lock);
+    } catch (e) {
+      await lock.release();
+      throw e;
+    }
+  }
+
+  /**
+   * Create a topic.
+   * @throws LogError INVALID_TOPIC_EXCEPTION (bad name, or '.'/'_' collision with an existing topic),
+   *   TOPIC_ALREADY_EXISTS, INVALID_PARTITIONS, INVALID_CONFIG.
+   */
+  async createTopic(name: string, opts: CreateTopicOptions = {}): Promise<void> {
+    this.checkOpen();
+    await this.topics.create(name, opts.partitions, opts.configs);
+  }
+
+  /** Delete a topic and its files. @throws LogError UNKNOWN_TOPIC_OR_PARTITION. */
+  async deleteTopic(name: string): Promise<void> {
+    this.checkOpen();
+    await this.topics.delete(name);
+    this.sticky.reset(name);
+  }
+
+  /** Grow a topic to `totalCount` partitions (Kafka's CreatePartitions). @throws LogError INVALID_PARTITIONS, UNKNOWN_TOPIC_OR_PARTITION. */
+  async createPartitions(name: string, totalCount: number): Promise<void> {
+    this.checkOpen();
+    await this.topics.createPartitions(name, totalCount);
+    this.sticky.reset(name);
+  }
+
+  /** Names of all topics, sorted. */
+  listTopics(): string[] {
+    this.checkOpen();
+    return this.topics.names();
+  }
+
+  /** @throws LogError UNKNOWN_TOPIC_OR_PARTITION. */
+  describeTopic(name: string): TopicDescription {
+    this.checkOpen();
+    const { meta, config, partitions } = this.topics.get(name);
+    return {
+      name,
+      topicId: meta.topicId,
+      partitions: partitions.length,
+      configs: config,
+      overrides: meta.overrides,
+    };
+  }
+
+  /**
+   * Change a topic's config overrides: by default the given keys are set and others kept
+   * (Kafka's IncrementalAlterConfigs SET); `delete` reverts keys to the engine default;
+   * `replace` makes the given keys the only overrides (Kafka's AlterConfigs).
+   * @throws LogError INVALID_CONFIG, UNKNOWN_TOPIC_OR_PARTITION.
+   */
+  async alterTopicConfig(name: string, configs: TopicConfigInput, opts?: AlterConfigOptions): Promise<void> {
+    this.checkOpen();
+    await this.topics.alterConfig(name, configs, opts);
+  }
+
+  /**
+   * Append records to a topic. Each record goes to its `partition` if set, else the partition of
+   * its key (Kafka's murmur2 partitioner), else the topic's sticky partition for keyless records.
+   * Resolves when every record is durable under its topic's flush policy.
+   * @returns per-record metadata, in input order.
+   * @throws LogError UNKNOWN_TOPIC_OR_PARTITION (unknown topic with auto-create off, or a bad
+   *   `partition`), INVALID_TIMESTAMP, MESSAGE_TOO_LARGE, and storage errors of the partition.
+   */
+  async append(topic: string, records: readonly ProducerRecord[]): Promise<RecordMetadata[]> {
+    this.checkOpen();
+    const entry = await this.topicForProduce(topic);
+    const n = entry.partitions.length;
+    const { groups, stickyPartition } = groupByPartition(topic, records, n, this.sticky, this.clock.now());
+    const out = new Array<RecordMetadata>(records.length);
+    const settled = await Promise.allSettled(
+      [...groups.values()].map(async (g) => {
+        const result = await entry.partitions[g.partition]!.appendRecords(g.inputs);
+        for (let j = 0; j < g.indexes.length; j++) {
+          const timestamp = result.logAppendTime !== -1 ? result.logAppendTime : g.inputs[j]!.timestamp!;
+          out[g.indexes[j]!] = { topic, partition: g.partition, offset: result.baseOffset + j, timestamp };
+        }
+      }),
+    );
+    // The batch for the sticky partition is complete: later keyless records move on (KIP-480).
+    if (stickyPartition >= 0) this.sticky.onNewBatch(topic, n, stickyPartition);
+    for (const s of settled) if (s.status === 'rejected') throw s.reason;
+    return out;
+  }
+
+  /**
+   * Append to one partition: records (encoded as one batch) or already-encoded RecordBatch v2
+   * bytes (offsets are assigned here, as a broker does for Produce).
+   */
+  async appendToPartition(
+    topic: string,
+    partition: number,
+    records: readonly RecordInput[] | Buffer,
+    opts?: AppendRecordsOptions,
+  ): Promise<AppendResult> {
+    this.checkOpen();
+    await this.topicForProduce(topic);
+    const log = this.topics.partition(topic, partition);
+    return Buffer.isBuffer(records)
+      ? log.appendBatches(records)
+      : log.appendRecords(records as readonly RecordInput[], opts);
+  }
+
+  /**
+   * Read whole, CRC-verified batches from `offset` (the first one contains it).
+   * @throws LogError OFFSET_OUT_OF_RANGE, UNKNOWN_TOPIC_OR_PARTITION, CORRUPT_MESSAGE.
+   */
+  read(topic: string, partition: number, offset: number, opts?: ReadOptions): Promise<ReadResult> {
+    return this.run(() => {
+      checkOffset(topic, partition, offset);
+      return this.topics.partition(topic, partition).read(offset, opts);
+    });
+  }
+
+  /**
+   * First offset whose timestamp is at or after `timestamp` (Kafka's ListOffsets); -1 (latest)
+   * and -2 (earliest) answer the high watermark and the log start offset.
+   */
+  offsetForTimestamp(topic: string, partition: number, timestamp: number): Promise<TimestampOffset | null> {
+    return this.run(async () => {
+      const log = this.topics.partition(topic, partition);
+      if (timestamp === LATEST_TIMESTAMP) return { offset: log.highWatermark, timestamp: -1 };
+      if (timestamp === EARLIEST_TIMESTAMP) return { offset: log.logStartOffset, timestamp: -1 };
+      return log.offsetForTimestamp(timestamp);
+    });
+  }
+
+  /** @throws LogError UNKNOWN_TOPIC_OR_PARTITION. */
+  offsets(topic: string, partition: number): PartitionOffsets {
+    this.checkOpen();
+    const log = this.topics.partition(topic, partition);
+    return {
+      logStartOffset: log.logStartOffset,
+      highWatermark: log.highWatermark,
+      logEndOffset: log.logEndOffset,
+    };
+  }
+
+  /**
+   * Advance the log start offset to `beforeOffset` (Kafka's DeleteRecords; -1 means the high
+   * watermark). @returns the new log start offset. @throws LogError OFFSET_OUT_OF_RANGE.
+   */
+  deleteRecords(topic: string, partition: number, beforeOffset: number): Promise<number> {
+    return this.run(() => {
+      const log = this.topics.partition(topic, partition);
+      const target = beforeOffset === -1 ? log.highWatermark : beforeOffset;
+      checkOffset(topic, partition, target);
+      return log.deleteRecordsBefore(target);
+    });
+  }
+
+  /**
+   * Iterate decoded records from `fromOffset` (default the log start), then wait for new ones
+   * without polling. Ends when `signal` aborts or the engine closes; throws if the topic is deleted.
+   *
+   * @example
+   * ```ts
+   * const ac = new AbortController();
+   * for await (const r of engine.records('orders', 0, { signal: ac.signal })) {
+   *   console.log(r.offset, r.value?.toString());
+   *   if (r.offset >= 99) ac.abort();
+   * }
+   * ```
+   */
+  records(topic: string, partition: number, opts: RecordsOptions = {}): AsyncIterable<ConsumedRecord> {
+    this.checkOpen();
+    this.topics.partition(topic, partition);
+    return recordStream({
+      topic,
+      partition,
+      lookup: () => this.topics.partition(topic, partition),
+      isClosed: () => this.closed,
+      ...(opts.fromOffset === undefined ? {} : { fromOffset: opts.fromOffset }),
+      ...(opts.signal === undefined ? {} : { signal: opts.signal }),
+    });
+  }
+
+  /**
+   * Flush and close every partition, write the clean-shutdown marker and release the directory
+   * lock. Idempotent; later calls on the engine fail with LogError CLOSED.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.doClose();
+    return this.closing;
+  }
+
+  private async doClose(): Promise<void> {
+    this.closed = true;
+    try {
+      await this.topics.closeAll();
+      await writeCleanShutdownMarker(this.io, this.dataDir);
+    } finally {
+      await this.lock.release();
+    }
+  }
+
+  private async topicForProduce(topic: string) {
+    const existing = this.topics.tryGet(topic);
+    if (existing !== undefined) return existing;
+    if (!this.broker.autoCreateTopicsEnable) return this.topics.get(topic);
+    return this.topics.ensure(topic);
+  }
+
+  private checkOpen(): void {
+    if (this.closed) throw new LogError('CLOSED', 'The log engine is closed');
+  }
+
+  /** Runs `fn` with synchronous throws turned into rejections, after the open check. */
+  private async run<T>(fn: () => Promise<T>): Promise<T> {
+    this.checkOpen();
+    return fn();
+  }
+}
+
+function checkOffset(topic: string, partition: number, offset: number): void {
+  if (!Number.isSafeInteger(offset) || offset < 0) {
+    throw new LogError('OFFSET_OUT_OF_RANGE', `Offset ${offset} is out of range for ${topic}-${partition}`);
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * @rill/log — Rill's embedded log engine: topics of segmented partitions that store Kafka's
+ * RecordBatch v2 bytes, with Kafka's configs, partitioner, offsets and error codes.
+ * This file is the package's only public surface.
+ */
+
+// The engine
+export { LogEngine } from './engine.js';
+export type {
+  CreateTopicOptions,
+  LogEngineOptions,
+  PartitionOffsets,
+  RecordsOptions,
+  TopicDescription,
+} from './internal/engine/engine-types.js';
+export type { ProducerRecord, RecordMetadata } from './internal/engine/producer-records.js';
+export type { ConsumedRecord } from './internal/engine/record-stream.js';
+export type { AlterConfigOptions } from './internal/engine/topic-manager.js';
+export type {
+  AppendRecordsOptions,
+  AppendResult,
+  ReadOptions,
+  ReadResult,
+  TimestampOffset,
+} from './internal/partition/types.js';
+
+// Errors
+export { LogError, isLogError } from './errors.js';
+export type { LogErrorCode, LogErrorOptions } from './errors.js';
+
+// Configs
+export { LONG_MAX, TOPIC_CONFIG_DEFAULTS } from './internal/config/topic-config.js';
+export type { CleanupPolicy, TopicCompressionType, TopicConfig } from './internal/config/topic-config.js';
+export { validateTopicConfig } from './internal/config/validate.js';
+export type { TopicConfigInput } from './internal/config/validate.js';
+export type { BrokerConfigInput } from './internal/config/broker-config.js';
+
+// Topic names
+export {
+  MAX_TOPIC_NAME_LENGTH,
+  hasCollisionChars,
+  topicsCollide,
+  validateTopicName,
+} from './internal/topics/topic-name.js';
+
+// Partitioner
+export { defaultPartition } from './internal/partitioner/default-partitioner.js';
+export { murmur2, toPositive } from './internal/partitioner/murmur2.js';
+
+// Seams: time and I/O (DESIGN.md decision 7)
+export { systemClock } from './internal/clock/clock.js';
+export type { Clock, TimerHandle } from './internal/clock/clock.js';
+export { ManualClock } from './internal/clock/manual-clock.js';
+export type { FileHandle, FileIO, OpenMode } from './internal/io/file-io.js';
+export { NodeFileIO } from './internal/io/node-file-io.js';
+export { FaultyFileIO } from './internal/io/faulty-file-io.js';
+export type { CrashMode, CrashOptions, CrashResult, CrashStats } from './internal/io/faulty-file-io.js';

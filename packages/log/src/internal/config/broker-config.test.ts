@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { LogError } from '../../errors.js';
+import { parseBrokerConfig } from './broker-config.js';
+import { TOPIC_CONFIG_DEFAULTS } from './topic-config.js';
+
+describe('parseBrokerConfig', () => {
+  it("defaults to Kafka's broker defaults", () => {
+    const c = parseBrokerConfig();
+    expect(c.topicDefaults).toEqual(TOPIC_CONFIG_DEFAULTS);
+    expect(c.numPartitions).toBe(1);
+    expect(c.autoCreateTopicsEnable).toBe(true);
+  });
+
+  it('maps log.* names to topic keys', () => {
+    const c = parseBrokerConfig({
+      'log.retention.ms': '1000',
+      'log.segment.bytes': 4096,
+      'log.cleanup.policy': 'compact',
+      'message.max.bytes': '2000000',
+      'log.message.timestamp.type': 'LogAppendTime',
+      'log.index.size.max.bytes': 1024,
+      'log.flush.interval.messages': 1,
+      'num.partitions': '3',
+      'auto.create.topics.enable': 'false',
+    });
+    expect(c.topicDefaults['retention.ms']).toBe(1000);
+    expect(c.topicDefaults['segment.bytes']).toBe(4096);
+    expect(c.topicDefaults['cleanup.policy']).toBe('compact');
+    expect(c.topicDefaults['max.message.bytes']).toBe(2000000);
+    expect(c.topicDefaults['message.timestamp.type']).toBe('LogAppendTime');
+    expect(c.topicDefaults['segment.index.bytes']).toBe(1024);
+    expect(c.topicDefaults['flush.messages']).toBe(1);
+    expect(c.numPartitions).toBe(3);
+    expect(c.autoCreateTopicsEnable).toBe(false);
+  });
+
+  it('applies retention synonyms with ms > minutes > hours precedence', () => {
+    expect(parseBrokerConfig({ 'log.retention.hours': 2 }).topicDefaults['retention.ms']).toBe(7_200_000);
+    expect(
+      parseBrokerConfig({ 'log.retention.hours': 2, 'log.retention.minutes': 3 }).topicDefaults[
+        'retention.ms'
+      ],
+    ).toBe(180_000);
+    expect(
+      parseBrokerConfig({ 'log.retention.minutes': 3, 'log.retention.ms': 5 }).topicDefaults['retention.ms'],
+    ).toBe(5);
+    expect(
+      parseBrokerConfig({ 'log.retention.ms': 5, 'log.retention.hours': 1 }).topicDefaults['retention.ms'],
+    ).toBe(5);
+    expect(parseBrokerConfig({ 'log.retention.hours': -1 }).topicDefaults['retention.ms']).toBe(-1);
+    expect(parseBrokerConfig({ 'log.roll.hours': 1 }).topicDefaults['segment.ms']).toBe(3_600_000);
+  });
+
+  it('rejects unknown keys and invalid values under the broker name', () => {
+    expect(() => parseBrokerConfig({ 'log.retention.weeks': 1 })).toThrow(
+      /Unknown broker config name: log.retention.weeks/,
+    );
+    expect(() => parseBrokerConfig({ 'num.partitions': 0 })).toThrow(/num.partitions/);
+    expect(() => parseBrokerConfig({ 'log.segment.bytes': 1 })).toThrow(/log.segment.bytes/);
+    try {
+      parseBrokerConfig({ 'auto.create.topics.enable': 'maybe' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(LogError);
+      expect((e as LogError).code).toBe('INVALID_CONFIG');
+    }
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * Engine-level settings under Kafka's broker config names: `log.*` defaults for every topic,
+ * `num.partitions` and `auto.create.topics.enable`.
+ */
+import { LogError } from '../../errors.js';
+import {
+  LONG_MAX,
+  TOPIC_CONFIG_DEFS,
+  TOPIC_CONFIG_KEYS,
+  type ConfigKeyDef,
+  type TopicConfigKey,
+} from './config-def.js';
+import { parseConfigValue, type ConfigInputValue } from './parse-value.js';
+import { TOPIC_CONFIG_DEFAULTS, type TopicConfig } from './topic-config.js';
+import { mergeTopicConfig, parseTopicConfigOverrides } from './validate.js';
+
+/** Broker config as callers pass it: Kafka broker names to string or typed values. */
+export type BrokerConfigInput = Readonly<Record<string, string | number | boolean>>;
+
+export interface BrokerConfig {
+  /** Effective defaults of every topic without an override. */
+  readonly topicDefaults: Readonly<TopicConfig>;
+  /** Partitions of a topic created without a count (Kafka's num.partitions, default 1). */
+  readonly numPartitions: number;
+  /** Whether producing to an unknown topic creates it (Kafka's auto.create.topics.enable, default true). */
+  readonly autoCreateTopicsEnable: boolean;
+}
+
+const BROKER_TO_TOPIC: ReadonlyMap<string, TopicConfigKey> = new Map(
+  TOPIC_CONFIG_KEYS.flatMap((k) => {
+    const brokerKey = TOPIC_CONFIG_DEFS[k].brokerKey;
+    return brokerKey === undefined ? [] : [[brokerKey, k] as const];
+  }),
+);
+
+/** Kafka's coarser-unit synonyms: the ms form wins over minutes, minutes over hours. */
+const SYNONYMS: ReadonlyMap<
+  string,
+  { readonly topicKey: TopicConfigKey; readonly unitMs: number; readonly rank: number }
+> = new Map([
+  ['log.retention.minutes', { topicKey: 'retention.ms', unitMs: 60_000, rank: 1 }],
+  ['log.retention.hours', { topicKey: 'retention.ms', unitMs: 3_600_000, rank: 2 }],
+  ['log.roll.hours', { topicKey: 'segment.ms', unitMs: 3_600_000, rank: 2 }],
+  ['log.roll.jitter.hours', { topicKey: 'segment.jitter.ms', unitMs: 3_600_000, rank: 2 }],
+]);
+
+const NUM_PARTITIONS: ConfigKeyDef = {
+  type: 'int',
+  validate: (v: number) => (v < 1 ? 'Value must be at least 1' : undefined),
+};
+const AUTO_CREATE: ConfigKeyDef = { type: 'boolean' };
+
+/**
+ * Validate broker-level settings and derive topic defaults from them.
+ * @throws LogError INVALID_CONFIG for an unknown key or an invalid value (the message names the key).
+ */
+export function parseBrokerConfig(input: BrokerConfigInput = {}): BrokerConfig {
+  const topicInput: Record<string, ConfigInputValue> = {};
+  const rankOf = new Map<TopicConfigKey, number>();
+  let numPartitions = 1;
+  let autoCreateTopicsEnable = true;
+
+  for (const [key, raw] of Object.entries(input)) {
+    if (key === 'num.partitions') {
+      numPartitions = parseConfigValue(key, NUM_PARTITIONS, raw) as number;
+      continue;
+    }
+    if (key === 'auto.create.topics.enable') {
+      autoCreateTopicsEnable = parseConfigValue(key, AUTO_CREATE, raw) as boolean;
+      continue;
+    }
+    const direct = BROKER_TO_TOPIC.get(key);
+    if (direct !== undefined) {
+      rankOf.set(direct, 0);
+      topicInput[direct] = parseConfigValue(key, TOPIC_CONFIG_DEFS[direct], raw) as ConfigInputValue;
+      continue;
+    }
+    const synonym = SYNONYMS.get(key);
+    if (synonym !== undefined) {
+      const value = parseConfigValue(key, { type: 'long' }, raw) as number;
+      const current = rankOf.get(synonym.topicKey);
+      if (current === undefined || current > synonym.rank) {
+        rankOf.set(synonym.topicKey, synonym.rank);
+        // Kafka: a negative retention in coarser units still means "forever" (-1).
+        topicInput[synonym.topicKey] =
+          value < 0 && synonym.topicKey === 'retention.ms' ? -1 : Math.min(value * synonym.unitMs, LONG_MAX);
+      }
+      continue;
+    }
+    throw new LogError('INVALID_CONFIG', `Unknown broker config name: ${key}`);
+  }
+  // Values were parsed under their broker names above; this re-checks ranges under topic names.
+  const topicDefaults = mergeTopicConfig(
+    TOPIC_CONFIG_DEFAULTS,
+    parseTopicConfigOverrides(stringifyLists(topicInput)),
+  );
+  return { topicDefaults, numPartitions, autoCreateTopicsEnable };
+}
+
+/** parseConfigValue turns a list into an array; the topic parser expects Kafka's string form. */
+function stringifyLists(input: Record<string, unknown>): Record<string, ConfigInputValue> {
+  const out: Record<string, ConfigInputValue> = {};
+  for (const [k, v] of Object.entries(input))
+    out[k] = Array.isArray(v) ? v.join(',') : (v as ConfigInputValue);
+  return out;
+}
