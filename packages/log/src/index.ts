@@ -55,3 +55,46 @@ export type { FileHandle, FileIO, OpenMode } from './internal/io/file-io.js';
 export { NodeFileIO } from './internal/io/node-file-io.js';
 export { FaultyFileIO } from './internal/io/faulty-file-io.js';
 export type { CrashMode, CrashOptions, CrashResult, CrashStats } from './internal/io/faulty-file-io.js';
+
+// Group coordinator (Kafka's classic group protocol) and committed offsets in __consumer_offsets.
+export { GroupCoordinator } from './internal/group/group-coordinator.js';
+export type { GroupCoordinatorOptions } from './internal/group/group-coordinator.js';
+export { GROUP_COORDINATOR_DEFAULTS } from './internal/group/group-config.js';
+export type { GroupCoordinatorConfig, GroupCoordinatorConfigInput } from './internal/group/group-config.js';
+export type {
+  GroupStateName,
+  GroupProtocol,
+  JoinGroupRequest,
+  JoinGroupResult,
+  JoinGroupMember,
+  SyncGroupRequest,
+  SyncGroupResult,
+  SyncGroupAssignment,
+  HeartbeatRequest,
+  HeartbeatResult,
+  LeaveGroupRequest,
+  LeaveGroupResult,
+  LeavingMember,
+  OffsetCommitRequest,
+  OffsetCommitResult,
+  OffsetCommitTopic,
+  OffsetCommitPartition,
+  OffsetFetchRequest,
+  OffsetFetchResult,
+  OffsetFetchPartition,
+} from './internal/group/group-types.js';
+export type {
+  DescribedMember,
+  GroupDescription,
+  GroupListing,
+  ListGroupsFilter,
+  DeleteGroupResult,
+  OffsetResetSpec,
+  ResetOffsetsRequest,
+  ResetOffsetsResult,
+  PartitionLag,
+  LagOptions,
+} from './internal/group/group-admin-types.js';
+export type { OffsetDeleteRequest, OffsetDeleteResult } from './internal/group/offset-delete.js';
+export type { TxnGroupMetadata, TxnOffsetCommitRequest } from './internal/group/txn-offsets.js';
+export { OFFSETS_TOPIC, partitionForGroup, javaStringHashCode } from './internal/group/offsets-partition.js';
