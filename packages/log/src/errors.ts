@@ -36,6 +36,12 @@ type RillOnlyCode = 'LOG_DIR_LOCKED';
 /** Every stable code a LogError can carry. */
 export type LogErrorCode = keyof typeof KAFKA_CODES | RillOnlyCode;
 
+/** Every LogError code, for documentation checks and exhaustive handling. */
+export const LOG_ERROR_CODES: readonly LogErrorCode[] = [
+  ...(Object.keys(KAFKA_CODES) as (keyof typeof KAFKA_CODES)[]),
+  'LOG_DIR_LOCKED',
+];
+
 /** Codes a caller may retry (after the condition clears), matching Kafka's RetriableException set. */
 const RETRIABLE: ReadonlySet<LogErrorCode> = new Set<LogErrorCode>([
   'CORRUPT_MESSAGE',

@@ -25,7 +25,7 @@ export type {
 } from './internal/partition/types.js';
 
 // Errors
-export { LogError, isLogError } from './errors.js';
+export { LOG_ERROR_CODES, LogError, isLogError } from './errors.js';
 export type { LogErrorCode, LogErrorOptions } from './errors.js';
 
 // Configs
