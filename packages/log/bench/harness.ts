@@ -69,11 +69,10 @@ export async function main(scenarios: Record<string, Scenario>, entry: string): 
   let failed = 0;
   for (const name of Object.keys(scenarios)) {
     if (only.length && !only.includes(name)) continue;
-    const r = spawnSync(
-      process.execPath,
-      [...process.execArgv, entry, '--scenario', name],
-      { stdio: ['ignore', 'inherit', 'inherit'], env: process.env },
-    );
+    const r = spawnSync(process.execPath, [...process.execArgv, entry, '--scenario', name], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: process.env,
+    });
     if (r.status !== 0) {
       process.stderr.write(`scenario ${name} failed with status ${r.status}\n`);
       failed++;

@@ -14,10 +14,15 @@ export async function recover1gb(): Promise<void> {
     const bytes = sized(20 << 20, 1 << 30);
     const dataDir = join(dir, 'log');
     // The writer fills one active segment and is killed without closing (an unclean stop).
-    const w = spawnSync(process.execPath, [...process.execArgv, join(import.meta.dirname, 'recover-writer.ts'), dataDir, String(bytes)], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    if (w.signal !== 'SIGKILL') throw new Error(`writer ended with ${w.status}/${w.signal}, expected SIGKILL`);
+    const w = spawnSync(
+      process.execPath,
+      [...process.execArgv, join(import.meta.dirname, 'recover-writer.ts'), dataDir, String(bytes)],
+      {
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
+    if (w.signal !== 'SIGKILL')
+      throw new Error(`writer ended with ${w.status}/${w.signal}, expected SIGKILL`);
     const files = segmentFiles(join(dataDir, 'recover-0'));
     if (files.length !== 1) throw new Error(`expected one active segment, found ${files.length}`);
 

@@ -5,14 +5,14 @@
 import { main } from './harness.js';
 import { append100b, append1kb, scan100b } from './append-scan.js';
 import { recover1gb } from './recover.js';
-// compact
+import { compact1gb } from './compact.js';
 
 await main(
   {
     'append-100b': append100b,
     'scan-100b': scan100b,
     'append-1kb': append1kb,
-
+    'compact-1gb': compact1gb,
     'recover-1gb': recover1gb,
   },
   import.meta.filename,

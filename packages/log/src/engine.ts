@@ -2,7 +2,7 @@
  * LogEngine: the embedded log's public facade. Topics, partitioned appends, reads and an async
  * record iterator over segmented partitions stored as Kafka RecordBatch v2 bytes.
  */
-import type { RecordInput } from '@rill/protocol';
+import { encodeControlBatch, type RecordInput } from '@rill/protocol';
 import { LogError } from './errors.js';
 import { systemClock, type Clock } from './internal/clock/clock.js';
 import { parseBrokerConfig, type BrokerConfig } from './internal/config/broker-config.js';
@@ -30,7 +30,14 @@ import type { FileIO } from './internal/io/file-io.js';
 import { NodeFileIO } from './internal/io/node-file-io.js';
 import { acquireDirLock, type DirLock } from './internal/lock/dir-lock.js';
 import { acquireIoLock } from './internal/lock/io-lock.js';
-import { openPartition } from './internal/partition/partition.js';
+import { LogManager } from './internal/maintenance/log-manager.js';
+import type {
+  BackgroundErrorContext,
+  CompactionResult,
+  CompactOptions,
+  RetentionResult,
+} from './internal/maintenance/types.js';
+import { openPartition, Partition } from './internal/partition/partition.js';
 import type {
   AppendRecordsOptions,
   AppendResult,
@@ -39,6 +46,8 @@ import type {
   TimestampOffset,
 } from './internal/partition/types.js';
 import { StickyPartitioner } from './internal/partitioner/sticky-partitioner.js';
+import { describeProducers, type ProducerDescription } from './internal/producer/describe-producers.js';
+import { ProducerIdManager } from './internal/producer/producer-id-manager.js';
 
 /** Kafka's ListOffsets sentinel timestamps. */
 const LATEST_TIMESTAMP = -1;
@@ -60,6 +69,7 @@ export class LogEngine {
   private closed = false;
   private closing: Promise<void> | undefined;
   private readonly sticky = new StickyPartitioner();
+  private producerIds: ProducerIdManager | undefined;
 
   private constructor(
     private readonly dataDir: string,
@@ -68,6 +78,7 @@ export class LogEngine {
     private readonly broker: BrokerConfig,
     private readonly topics: TopicManager,
     private readonly lock: DirLock,
+    private readonly maintenance: LogManager,
   ) {}
 
   /**
@@ -92,7 +103,16 @@ export class LogEngine {
       const topics = new TopicManager({ dataDir, io, clock, broker, openPartition });
       await topics.load(cleanShutdown);
       if (cleanShutdown) await removeCleanShutdownMarker(io, dataDir);
-      return new LogEngine(dataDir, io, clock, broker, topics, lock);
+      const maintenance = new LogManager({
+        clock,
+        retentionCheckIntervalMs: broker.retentionCheckIntervalMs,
+        cleaner: broker.cleaner,
+        partitions: () => partitionsOf(topics.allPartitions()),
+        ...(options.cleanerThrottle === undefined ? {} : { throttle: options.cleanerThrottle }),
+        onError: options.onBackgroundError ?? warnBackgroundError,
+      });
+      maintenance.start();
+      return new LogEngine(dataDir, io, clock, broker, topics, lock, maintenance);
     } catch (e) {
       await lock.release();
       throw e;
@@ -112,7 +132,13 @@ export class LogEngine {
   /** Delete a topic and its files. @throws LogError UNKNOWN_TOPIC_OR_PARTITION. */
   async deleteTopic(name: string): Promise<void> {
     this.checkOpen();
-    await this.topics.delete(name);
+    // Kafka aborts and pauses cleaning of a partition before deleting it; so do we.
+    const resume = await this.maintenance.pause(partitionsOf(this.topics.get(name).partitions));
+    try {
+      await this.topics.delete(name);
+    } finally {
+      resume();
+    }
     this.sticky.reset(name);
   }
 
@@ -201,6 +227,66 @@ export class LogEngine {
   }
 
   /**
+   * A new producer id for an idempotent producer (Kafka's InitProducerId without a transactional
+   * id): ids are persisted in blocks and never repeat, also after a restart. Batches carrying it
+   * with sequence numbers are deduplicated per partition.
+   * @throws LogError KAFKA_STORAGE_ERROR if the id block cannot be persisted.
+   */
+  async initProducerId(): Promise<{ producerId: number; producerEpoch: number }> {
+    return { producerId: await this.allocateProducerId(), producerEpoch: 0 };
+  }
+
+  /** @internal A fresh producer id (also for the transaction coordinator). */
+  allocateProducerId(): Promise<number> {
+    return this.run(() => {
+      this.producerIds ??= new ProducerIdManager(this.io, this.dataDir);
+      return this.producerIds.allocate();
+    });
+  }
+
+  /**
+   * The idempotent and transactional producers a partition knows (Kafka's DescribeProducers,
+   * KIP-664), with their open transactions' first offsets.
+   * @throws LogError UNKNOWN_TOPIC_OR_PARTITION.
+   */
+  describeProducers(topic: string, partition: number): ProducerDescription[] {
+    this.checkOpen();
+    const [p] = partitionsOf([this.topics.partition(topic, partition)]);
+    return describeProducers(p!.producers);
+  }
+
+  /**
+   * Abort a hanging transaction on one partition by writing its ABORT marker (Kafka's
+   * Admin.abortTransaction, KIP-664): for a transaction its coordinator no longer knows, which
+   * would otherwise hold the last stable offset forever. Find it with {@link describeProducers}.
+   * @throws LogError UNKNOWN_TOPIC_OR_PARTITION; INVALID_PRODUCER_EPOCH if the epoch is older than
+   *   the producer's; TRANSACTION_COORDINATOR_FENCED if `coordinatorEpoch` is older than its last marker's.
+   */
+  async abortTransaction(spec: {
+    readonly topic: string;
+    readonly partition: number;
+    readonly producerId: number;
+    readonly producerEpoch: number;
+    readonly coordinatorEpoch: number;
+  }): Promise<void> {
+    const marker = encodeControlBatch({
+      type: 'ABORT',
+      producerId: spec.producerId,
+      producerEpoch: spec.producerEpoch,
+      coordinatorEpoch: spec.coordinatorEpoch,
+      timestamp: this.clock.now(),
+    });
+    await this.appendControlBatch(spec.topic, spec.partition, marker);
+  }
+
+  /** @internal Append a COMMIT/ABORT marker batch (the transaction coordinator only). */
+  appendControlBatch(topic: string, partition: number, batch: Buffer): Promise<AppendResult> {
+    return this.run(() =>
+      this.topics.partition(topic, partition).appendBatches(batch, { allowControl: true }),
+    );
+  }
+
+  /**
    * Read whole, CRC-verified batches from `offset` (the first one contains it).
    * @throws LogError OFFSET_OUT_OF_RANGE, UNKNOWN_TOPIC_OR_PARTITION, CORRUPT_MESSAGE.
    */
@@ -213,14 +299,24 @@ export class LogEngine {
 
   /**
    * First offset whose timestamp is at or after `timestamp` (Kafka's ListOffsets); -1 (latest)
-   * and -2 (earliest) answer the high watermark and the log start offset.
+   * and -2 (earliest) answer the high watermark and the log start offset. Under
+   * `isolation: 'read_committed'` latest is the last stable offset and offsets at or past it are
+   * not answered (null), as Kafka's ListOffsets does.
    */
-  offsetForTimestamp(topic: string, partition: number, timestamp: number): Promise<TimestampOffset | null> {
+  offsetForTimestamp(
+    topic: string,
+    partition: number,
+    timestamp: number,
+    opts: { readonly isolation?: 'read_uncommitted' | 'read_committed' } = {},
+  ): Promise<TimestampOffset | null> {
     return this.run(async () => {
       const log = this.topics.partition(topic, partition);
-      if (timestamp === LATEST_TIMESTAMP) return { offset: log.highWatermark, timestamp: -1 };
+      const committed = opts.isolation === 'read_committed';
+      const end = committed ? log.lastStableOffset : log.highWatermark;
+      if (timestamp === LATEST_TIMESTAMP) return { offset: end, timestamp: -1 };
       if (timestamp === EARLIEST_TIMESTAMP) return { offset: log.logStartOffset, timestamp: -1 };
-      return log.offsetForTimestamp(timestamp);
+      const found = await log.offsetForTimestamp(timestamp);
+      return committed && found !== null && found.offset >= end ? null : found;
     });
   }
 
@@ -232,6 +328,7 @@ export class LogEngine {
       logStartOffset: log.logStartOffset,
       highWatermark: log.highWatermark,
       logEndOffset: log.logEndOffset,
+      lastStableOffset: log.lastStableOffset,
     };
   }
 
@@ -245,6 +342,54 @@ export class LogEngine {
       const target = beforeOffset === -1 ? log.highWatermark : beforeOffset;
       checkOffset(topic, partition, target);
       return log.deleteRecordsBefore(target);
+    });
+  }
+
+  /**
+   * Apply retention now, as the background schedule (`log.retention.check.interval.ms`) does:
+   * delete the oldest segments beyond `retention.ms` / `retention.bytes` for topics whose
+   * `cleanup.policy` includes `delete` (rolling the active segment when all of it has expired),
+   * and segments wholly below the log start offset for every topic.
+   * @param topic one topic, or every topic when omitted
+   * @returns what was done per partition (failed partitions are skipped)
+   * @throws LogError UNKNOWN_TOPIC_OR_PARTITION, or the storage error of a partition.
+   *
+   * @example
+   * ```ts
+   * await engine.createTopic('events', { configs: { 'retention.ms': 60_000, 'segment.bytes': 1 << 20 } });
+   * const [r] = await engine.runRetention('events');
+   * console.log(r!.segmentsDeleted, r!.logStartOffset);
+   * ```
+   */
+  runRetention(topic?: string): Promise<RetentionResult[]> {
+    return this.run(() => {
+      const logs = topic === undefined ? this.topics.allPartitions() : this.topics.get(topic).partitions;
+      return this.maintenance.runRetention(partitionsOf(logs));
+    });
+  }
+
+  /**
+   * Compact one partition now, ignoring `min.cleanable.dirty.ratio`: cleaning passes until the
+   * cleanable range (closed segments, within `min.compaction.lag.ms`) is covered, plus a pass
+   * when a tombstone's `delete.retention.ms` horizon has passed. Keeps the latest record per
+   * key with offsets preserved; never touches the active segment. Appends and reads run
+   * beside it. For tests, tools and benchmarks; the background cleaner does the same on its own.
+   * @throws LogError INVALID_REQUEST if the topic's cleanup.policy does not include `compact`;
+   *   UNKNOWN_TOPIC_OR_PARTITION; CleanerError CLEANER_DEDUPE_BUFFER_TOO_SMALL when the dedupe
+   *   buffer cannot hold one batch's keys; CLEANER_ABORTED when the engine closes meanwhile.
+   *
+   * @example
+   * ```ts
+   * await engine.createTopic('users', { configs: { 'cleanup.policy': 'compact', 'segment.bytes': 4096 } });
+   * // ... appends ...
+   * const stats = await engine.compact('users', 0);
+   * console.log(stats.recordsRemoved, stats.nextDirtyOffset);
+   * ```
+   */
+  compact(topic: string, partition: number, opts?: CompactOptions): Promise<CompactionResult> {
+    return this.run(() => {
+      const [p] = partitionsOf([this.topics.partition(topic, partition)]);
+      return this.maintenance.compact(p!, opts);
     });
   }
 
@@ -271,6 +416,7 @@ export class LogEngine {
       isClosed: () => this.closed,
       ...(opts.fromOffset === undefined ? {} : { fromOffset: opts.fromOffset }),
       ...(opts.signal === undefined ? {} : { signal: opts.signal }),
+      ...(opts.isolation === undefined ? {} : { isolation: opts.isolation }),
     });
   }
 
@@ -286,6 +432,8 @@ export class LogEngine {
   private async doClose(): Promise<void> {
     this.closed = true;
     try {
+      // Background passes are aborted and awaited first: nothing is written after close.
+      await this.maintenance.close();
       await this.topics.closeAll();
       await writeCleanShutdownMarker(this.io, this.dataDir);
     } finally {
@@ -315,4 +463,21 @@ function checkOffset(topic: string, partition: number, offset: number): void {
   if (!Number.isSafeInteger(offset) || offset < 0) {
     throw new LogError('OFFSET_OUT_OF_RANGE', `Offset ${offset} is out of range for ${topic}-${partition}`);
   }
+}
+
+/** The engine's partitions are always `Partition`s; maintenance needs their segment API. */
+function partitionsOf(logs: Iterable<unknown>): Partition[] {
+  const out: Partition[] = [];
+  for (const p of logs) {
+    if (!(p instanceof Partition)) throw new TypeError('the engine opened a partition it cannot maintain');
+    out.push(p);
+  }
+  return out;
+}
+
+function warnBackgroundError(error: unknown, context: BackgroundErrorContext): void {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  process.emitWarning(`${context.task} of ${context.topic}-${context.partition} failed: ${detail}`, {
+    code: 'RILL_LOG_MAINTENANCE',
+  });
 }

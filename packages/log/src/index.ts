@@ -17,6 +17,16 @@ export type { ProducerRecord, RecordMetadata } from './internal/engine/producer-
 export type { ConsumedRecord } from './internal/engine/record-stream.js';
 export type { AlterConfigOptions } from './internal/engine/topic-manager.js';
 export type {
+  BackgroundErrorContext,
+  CleanerThrottle,
+  CleanerThrottleProgress,
+  CompactionResult,
+  CompactOptions,
+  RetentionResult,
+} from './internal/maintenance/types.js';
+export { CleanerError, CleanerErrorCodes } from './internal/cleaner/cleaner-error.js';
+export type { CleanerErrorCode } from './internal/cleaner/cleaner-error.js';
+export type {
   AppendRecordsOptions,
   AppendResult,
   ReadOptions,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LogError } from '../../errors.js';
-import { parseBrokerConfig } from './broker-config.js';
+import { CLEANER_DEFAULTS, parseBrokerConfig } from './broker-config.js';
 import { TOPIC_CONFIG_DEFAULTS } from './topic-config.js';
 
 describe('parseBrokerConfig', () => {
@@ -9,6 +9,56 @@ describe('parseBrokerConfig', () => {
     expect(c.topicDefaults).toEqual(TOPIC_CONFIG_DEFAULTS);
     expect(c.numPartitions).toBe(1);
     expect(c.autoCreateTopicsEnable).toBe(true);
+    expect(c.retentionCheckIntervalMs).toBe(300_000);
+    expect(c.cleaner).toEqual({
+      enable: true,
+      backoffMs: 15_000,
+      dedupeBufferSize: 134_217_728,
+      dedupeLoadFactor: 0.9,
+      ioBufferSize: 524_288,
+    });
+    expect(c.cleaner).toEqual(CLEANER_DEFAULTS);
+  });
+
+  it('maps the log manager and log.cleaner.* keys', () => {
+    const c = parseBrokerConfig({
+      'log.retention.check.interval.ms': '1000',
+      'log.cleaner.enable': 'false',
+      'log.cleaner.backoff.ms': 50,
+      'log.cleaner.dedupe.buffer.size': '4096',
+      'log.cleaner.io.buffer.size': 65536,
+      'log.cleaner.io.buffer.load.factor': '0.75',
+      'log.cleaner.delete.retention.ms': 10,
+      'log.cleaner.min.cleanable.ratio': 0.1,
+      'log.cleaner.min.compaction.lag.ms': 5,
+      'log.cleaner.max.compaction.lag.ms': 99,
+    });
+    expect(c.retentionCheckIntervalMs).toBe(1000);
+    expect(c.cleaner).toEqual({
+      enable: false,
+      backoffMs: 50,
+      dedupeBufferSize: 4096,
+      dedupeLoadFactor: 0.75,
+      ioBufferSize: 65536,
+    });
+    expect(c.topicDefaults['delete.retention.ms']).toBe(10);
+    expect(c.topicDefaults['min.cleanable.dirty.ratio']).toBe(0.1);
+    expect(c.topicDefaults['min.compaction.lag.ms']).toBe(5);
+    expect(c.topicDefaults['max.compaction.lag.ms']).toBe(99);
+  });
+
+  it('rejects invalid log manager values under their broker names', () => {
+    expect(() => parseBrokerConfig({ 'log.retention.check.interval.ms': 0 })).toThrow(
+      /log.retention.check.interval.ms/,
+    );
+    expect(() => parseBrokerConfig({ 'log.cleaner.dedupe.buffer.size': 10 })).toThrow(
+      /log.cleaner.dedupe.buffer.size/,
+    );
+    expect(() => parseBrokerConfig({ 'log.cleaner.io.buffer.load.factor': 1 })).toThrow(
+      /log.cleaner.io.buffer.load.factor/,
+    );
+    expect(() => parseBrokerConfig({ 'log.cleaner.enable': 'yes' })).toThrow(/log.cleaner.enable/);
+    expect(() => parseBrokerConfig({ 'log.cleaner.threads': 2 })).toThrow(/Unknown broker config name/);
   });
 
   it('maps log.* names to topic keys', () => {

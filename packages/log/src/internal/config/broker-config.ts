@@ -1,6 +1,7 @@
 /**
  * Engine-level settings under Kafka's broker config names: `log.*` defaults for every topic,
- * `num.partitions` and `auto.create.topics.enable`.
+ * `num.partitions`, `auto.create.topics.enable`, and the log manager's own settings (the
+ * retention check interval and the `log.cleaner.*` keys of the background cleaner).
  */
 import { LogError } from '../../errors.js';
 import {
@@ -24,7 +25,66 @@ export interface BrokerConfig {
   readonly numPartitions: number;
   /** Whether producing to an unknown topic creates it (Kafka's auto.create.topics.enable, default true). */
   readonly autoCreateTopicsEnable: boolean;
+  /** How often retention runs (Kafka's log.retention.check.interval.ms, default 300000). */
+  readonly retentionCheckIntervalMs: number;
+  readonly cleaner: CleanerSettings;
 }
+
+/** The background log cleaner's settings, under Kafka's `log.cleaner.*` names. */
+export interface CleanerSettings {
+  /** log.cleaner.enable (default true): run the background cleaner for compacted topics. */
+  readonly enable: boolean;
+  /** log.cleaner.backoff.ms (default 15000): sleep when no log needs cleaning. */
+  readonly backoffMs: number;
+  /** log.cleaner.dedupe.buffer.size (default 134217728): bytes of the offset map. */
+  readonly dedupeBufferSize: number;
+  /** log.cleaner.io.buffer.load.factor (default 0.9): how full the offset map may get. */
+  readonly dedupeLoadFactor: number;
+  /** log.cleaner.io.buffer.size (default 524288): read plus write buffer of the cleaner, split in half. */
+  readonly ioBufferSize: number;
+}
+
+export const CLEANER_DEFAULTS: CleanerSettings = Object.freeze({
+  enable: true,
+  backoffMs: 15_000,
+  dedupeBufferSize: 134_217_728,
+  dedupeLoadFactor: 0.9,
+  ioBufferSize: 524_288,
+});
+
+export const DEFAULT_RETENTION_CHECK_INTERVAL_MS = 300_000;
+
+/** The smallest dedupe buffer that forms an offset map (3 slots of 24 bytes). */
+const MIN_DEDUPE_BUFFER = 72;
+
+const atLeast =
+  (min: number) =>
+  (v: number): string | undefined =>
+    v < min ? `Value must be at least ${min}` : undefined;
+
+/** Log-manager keys that are not topic defaults: Kafka's type and validator, and where the value goes. */
+const MANAGER_KEYS: ReadonlyMap<string, { readonly def: ConfigKeyDef; readonly field: string }> = new Map([
+  ['log.retention.check.interval.ms', { def: { type: 'long', validate: atLeast(1) }, field: 'retention' }],
+  ['log.cleaner.enable', { def: { type: 'boolean' }, field: 'enable' }],
+  ['log.cleaner.backoff.ms', { def: { type: 'long', validate: atLeast(0) }, field: 'backoffMs' }],
+  [
+    'log.cleaner.dedupe.buffer.size',
+    { def: { type: 'long', validate: atLeast(MIN_DEDUPE_BUFFER) }, field: 'dedupeBufferSize' },
+  ],
+  [
+    'log.cleaner.io.buffer.load.factor',
+    {
+      def: {
+        type: 'double',
+        validate: (v: number) =>
+          v > 0 && v < 1 ? undefined : 'Value must be greater than 0 and less than 1',
+      },
+      field: 'dedupeLoadFactor',
+    },
+  ],
+  // Kafka allows 0 here; the cleaner needs room for at least a batch header on each side.
+  ['log.cleaner.io.buffer.size', { def: { type: 'int', validate: atLeast(1024) }, field: 'ioBufferSize' }],
+]);
 
 const BROKER_TO_TOPIC: ReadonlyMap<string, TopicConfigKey> = new Map(
   TOPIC_CONFIG_KEYS.flatMap((k) => {
@@ -59,6 +119,8 @@ export function parseBrokerConfig(input: BrokerConfigInput = {}): BrokerConfig {
   const rankOf = new Map<TopicConfigKey, number>();
   let numPartitions = 1;
   let autoCreateTopicsEnable = true;
+  let retentionCheckIntervalMs = DEFAULT_RETENTION_CHECK_INTERVAL_MS;
+  const cleaner: Record<string, unknown> = { ...CLEANER_DEFAULTS };
 
   for (const [key, raw] of Object.entries(input)) {
     if (key === 'num.partitions') {
@@ -67,6 +129,13 @@ export function parseBrokerConfig(input: BrokerConfigInput = {}): BrokerConfig {
     }
     if (key === 'auto.create.topics.enable') {
       autoCreateTopicsEnable = parseConfigValue(key, AUTO_CREATE, raw) as boolean;
+      continue;
+    }
+    const managerKey = MANAGER_KEYS.get(key);
+    if (managerKey !== undefined) {
+      const value = parseConfigValue(key, managerKey.def, raw);
+      if (managerKey.field === 'retention') retentionCheckIntervalMs = value as number;
+      else cleaner[managerKey.field] = value;
       continue;
     }
     const direct = BROKER_TO_TOPIC.get(key);
@@ -94,7 +163,13 @@ export function parseBrokerConfig(input: BrokerConfigInput = {}): BrokerConfig {
     TOPIC_CONFIG_DEFAULTS,
     parseTopicConfigOverrides(stringifyLists(topicInput)),
   );
-  return { topicDefaults, numPartitions, autoCreateTopicsEnable };
+  return {
+    topicDefaults,
+    numPartitions,
+    autoCreateTopicsEnable,
+    retentionCheckIntervalMs,
+    cleaner: Object.freeze(cleaner) as unknown as CleanerSettings,
+  };
 }
 
 /** parseConfigValue turns a list into an array; the topic parser expects Kafka's string form. */

@@ -6,6 +6,7 @@ import type { BrokerConfigInput } from '../config/broker-config.js';
 import type { TopicConfig } from '../config/topic-config.js';
 import type { TopicConfigInput } from '../config/validate.js';
 import type { FileIO } from '../io/file-io.js';
+import type { BackgroundErrorContext, CleanerThrottle } from '../maintenance/types.js';
 
 /** Options of `LogEngine.open`. */
 export interface LogEngineOptions {
@@ -25,6 +26,18 @@ export interface LogEngineOptions {
    * `auto.create.topics.enable`.
    */
   readonly brokerConfig?: BrokerConfigInput;
+  /**
+   * Called by the log cleaner between batches; a returned promise makes the pass wait
+   * (rate limiting; tests pause compaction mid-segment with it). Closing the engine or deleting
+   * the topic ends the wait and aborts the pass.
+   */
+  readonly cleanerThrottle?: CleanerThrottle;
+  /**
+   * Receives failures of background retention and compaction (a partition whose cleaning fails
+   * is skipped by the cleaner until it is reopened or compacted explicitly). Default: a process
+   * warning.
+   */
+  readonly onBackgroundError?: (error: unknown, context: BackgroundErrorContext) => void;
 }
 
 /** Options of `LogEngine.createTopic`. */
@@ -52,6 +65,8 @@ export interface PartitionOffsets {
   readonly logStartOffset: number;
   readonly highWatermark: number;
   readonly logEndOffset: number;
+  /** First offset of the earliest open transaction, else the high watermark (the read_committed end). */
+  readonly lastStableOffset: number;
 }
 
 /** Options of `LogEngine.records`. */
@@ -60,4 +75,10 @@ export interface RecordsOptions {
   readonly fromOffset?: number;
   /** Aborting ends the iteration (it does not throw). */
   readonly signal?: AbortSignal;
+  /**
+   * `read_committed` delivers only committed transactional records (and non-transactional ones),
+   * up to the last stable offset; default `read_uncommitted` (everything up to the high watermark).
+   * Control batches (transaction markers) are never delivered.
+   */
+  readonly isolation?: 'read_uncommitted' | 'read_committed';
 }

@@ -2,9 +2,17 @@
  * The engine's async iterator over a partition: decodes records from an offset, then waits for
  * new ones through the partition's waitForData (a promise resolved on append, never polling).
  */
-import { forEachRecord, type RecordHeader } from '@rill/protocol';
+import {
+  decodeControlRecord,
+  forEachRecord,
+  isControlBatch,
+  isTransactional,
+  readBatchHeader,
+  type RecordHeader,
+} from '@rill/protocol';
 import { LogError } from '../../errors.js';
-import type { PartitionLog } from '../partition/types.js';
+import type { IsolationLevel, PartitionLog } from '../partition/types.js';
+import type { AbortedTransaction } from '../producer/txn-index.js';
 import { batchSpan } from './batch-span.js';
 
 /** A record read through {@link LogEngine.records}. Key, value and header values are views into the read buffer. */
@@ -28,6 +36,8 @@ export interface RecordStreamOptions {
   readonly signal?: AbortSignal;
   /** Byte limit per read; default the partition's. */
   readonly maxBytes?: number;
+  /** `read_committed`: stop at the last stable offset and skip aborted transactions' records. */
+  readonly isolation?: IsolationLevel;
 }
 
 export async function* recordStream(
@@ -43,26 +53,60 @@ export async function* recordStream(
       `Offset ${offset} is out of range for ${topic}-${partition} (log end offset ${log.logEndOffset})`,
     );
   }
-  const readOptions = options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes };
+  const committed = options.isolation === 'read_committed';
+  const readOptions = {
+    ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+    ...(committed ? { isolation: 'read_committed' as const } : {}),
+  };
+  // Kafka's consumer-side filter: aborted transactions (by first offset) not yet reached, and
+  // producers whose aborted transaction is being skipped until its ABORT marker.
+  let pendingAborts: AbortedTransaction[] = [];
+  const abortedProducers = new Set<number>();
   const stopped = (): boolean => signal?.aborted === true || isClosed();
   const out: ConsumedRecord[] = [];
 
   while (!stopped()) {
     if (lookup() !== log)
       throw new LogError('UNKNOWN_TOPIC_OR_PARTITION', `Partition ${topic}-${partition} was deleted`);
-    if (offset >= log.highWatermark) {
-      await log.waitForData(offset, signal);
+    if (offset >= (committed ? log.lastStableOffset : log.highWatermark)) {
+      // The last stable offset only moves when the high watermark does: wait for the next move.
+      await log.waitForData(committed ? Math.max(offset, log.highWatermark) : offset, signal);
       continue;
     }
-    const { batches } = await log.read(offset, readOptions);
-    if (batches.length === 0) {
-      throw new LogError(
-        'KAFKA_STORAGE_ERROR',
-        `Read of ${topic}-${partition} at ${offset} below the high watermark returned no data`,
+    const { batches, abortedTransactions, highWatermark, lastStableOffset } = await log.read(
+      offset,
+      readOptions,
+    );
+    if (abortedTransactions !== null && abortedTransactions.length > 0) {
+      pendingAborts = [...pendingAborts, ...abortedTransactions].sort(
+        (a, b) => a.firstOffset - b.firstOffset,
       );
     }
+    if (batches.length === 0) {
+      // Compaction removed every record from here to the readable end: nothing to deliver
+      // before it, so the stream continues there (Kafka consumers likewise move past gaps).
+      offset = Math.max(offset, committed ? lastStableOffset : highWatermark);
+      continue;
+    }
     for (const span of batchSpan(batches)) {
-      if (!span.isControl && span.nextOffset > offset) {
+      let skip = false;
+      if (committed) {
+        const h = readBatchHeader(span.batch);
+        while (pendingAborts.length > 0 && pendingAborts[0]!.firstOffset < span.nextOffset)
+          abortedProducers.add(pendingAborts.shift()!.producerId);
+        if (isControlBatch(h.attributes)) {
+          if (abortedProducers.has(h.producerId)) {
+            forEachRecord(
+              span.batch,
+              (r) => {
+                if (decodeControlRecord(r).type === 'ABORT') abortedProducers.delete(h.producerId);
+              },
+              { verifyCrc: false },
+            );
+          }
+        } else skip = isTransactional(h.attributes) && abortedProducers.has(h.producerId);
+      }
+      if (!span.isControl && !skip && span.nextOffset > offset) {
         const from = offset;
         // The partition verified the CRC before serving; do not pay for it twice.
         forEachRecord(

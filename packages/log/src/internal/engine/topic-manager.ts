@@ -99,6 +99,11 @@ export class TopicManager {
     return entry;
   }
 
+  /** Every open partition of every topic. */
+  *allPartitions(): Iterable<PartitionLog> {
+    for (const entry of this.topics.values()) yield* entry.partitions;
+  }
+
   partition(topic: string, partition: number): PartitionLog {
     const p = this.get(topic).partitions[partition];
     if (p === undefined || !Number.isInteger(partition)) {

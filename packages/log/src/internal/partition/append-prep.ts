@@ -6,12 +6,16 @@
  * Batches are edited in place: the caller hands over ownership of the buffer.
  */
 import {
+  type BatchHeader,
   type CompressionCodecName,
   type RecordInput,
   ATTR_COMPRESSION_MASK,
   compressionCodecName,
+  decodeControlRecord,
   decodeRecordBatch,
   encodeRecordBatch,
+  forEachRecord,
+  isControlBatch,
   isTransactional,
   LAST_OFFSET_DELTA_OFFSET,
   LENGTH_OFFSET,
@@ -26,6 +30,7 @@ import {
 } from '@rill/protocol';
 import { LogError } from '../../errors.js';
 import type { TopicConfig } from '../config/topic-config.js';
+import type { ProducerBatchInfo } from '../producer/append-check.js';
 import type { AppendedBatch } from '../segment/log-segment.js';
 import type { AppendRecordsOptions } from './types.js';
 
@@ -46,6 +51,42 @@ export interface PreparedAppend {
   readonly logAppendTime: number;
   /** The input buffer when it still holds exactly the parts (nothing recompressed): written as is. */
   readonly whole: Buffer | null;
+  /** Producer fields of every part (producerId -1 for plain batches); null when no part has a producer id. */
+  readonly producers: readonly ProducerBatchInfo[] | null;
+}
+
+const PLAIN: ProducerBatchInfo = {
+  producerId: -1,
+  producerEpoch: -1,
+  baseSequence: -1,
+  lastOffsetDelta: 0,
+  isTransactional: false,
+  control: null,
+};
+
+/** The producer fields of a validated batch, or null for a batch without a producer id. */
+function producerInfo(batch: Buffer, h: BatchHeader): ProducerBatchInfo | null {
+  const control = isControlBatch(h.attributes);
+  if (h.producerId < 0 && !control) return null;
+  let marker: ProducerBatchInfo['control'] = null;
+  if (control) {
+    forEachRecord(
+      batch,
+      (r) => {
+        const c = decodeControlRecord(r);
+        marker = { commit: c.type === 'COMMIT', coordinatorEpoch: c.coordinatorEpoch };
+      },
+      { verifyCrc: false },
+    );
+  }
+  return {
+    producerId: h.producerId,
+    producerEpoch: h.producerEpoch,
+    baseSequence: h.baseSequence,
+    lastOffsetDelta: h.lastOffsetDelta,
+    isTransactional: isTransactional(h.attributes),
+    control: marker,
+  };
 }
 
 /** Map a ProtocolError from validation to the log's error, keeping it as the cause. */
@@ -115,6 +156,7 @@ export function prepareProducerBatches(
   let size = 0;
   let offsetCount = 0;
   let inPlace = true;
+  let producers: ProducerBatchInfo[] | null = null;
   for (let pos = 0; pos < buf.length;) {
     if (buf.length - pos < RECORD_BATCH_OVERHEAD) {
       throw new LogError('CORRUPT_MESSAGE', `truncated record batch at byte ${pos} of the append`, {
@@ -135,8 +177,10 @@ export function prepareProducerBatches(
     let validated;
     try {
       validated = validateBatch(batch, { allowControl });
+      // Markers stay uncompressed whatever the topic's codec (re-encoding would drop the control flag).
       if (
         codec !== null &&
+        !isControlBatch(validated.header.attributes) &&
         compressionCodecName(validated.header.attributes & ATTR_COMPRESSION_MASK) !== codec
       ) {
         batch = recompress(batch, codec);
@@ -149,6 +193,16 @@ export function prepareProducerBatches(
     }
     const maxTimestamp =
       logAppendTime >= 0 ? logAppendTime : Number(batch.readBigInt64BE(MAX_TIMESTAMP_OFFSET));
+    let info: ProducerBatchInfo | null;
+    try {
+      info = producerInfo(batch, validated.header);
+    } catch (e) {
+      throw toLogError(e);
+    }
+    if (info !== null && producers === null)
+      producers = parts.map((x) => ({ ...PLAIN, lastOffsetDelta: x.lastOffsetDelta }));
+    if (producers !== null)
+      producers.push(info ?? { ...PLAIN, lastOffsetDelta: validated.header.lastOffsetDelta });
     parts.push({ buf: batch, lastOffsetDelta: validated.header.lastOffsetDelta, maxTimestamp });
     size += batch.length;
     offsetCount += validated.header.lastOffsetDelta + 1;
@@ -159,7 +213,7 @@ export function prepareProducerBatches(
       `append of ${size} bytes exceeds segment.bytes=${config['segment.bytes']}`,
     );
   }
-  return { parts, size, offsetCount, logAppendTime, whole: inPlace ? buf : null };
+  return { parts, size, offsetCount, logAppendTime, whole: inPlace ? buf : null, producers };
 }
 
 /** Encode records as one batch under the topic's compression and timestamp type. */
@@ -191,12 +245,26 @@ export function prepareRecords(
   checkSize(batch.length, config);
   const lastOffsetDelta = batch.readInt32BE(LAST_OFFSET_DELTA_OFFSET);
   const maxTimestamp = Number(batch.readBigInt64BE(MAX_TIMESTAMP_OFFSET));
+  const producerId = options.producerId ?? -1;
   return {
     parts: [{ buf: batch, lastOffsetDelta, maxTimestamp }],
     size: batch.length,
     offsetCount: lastOffsetDelta + 1,
     logAppendTime,
     whole: batch,
+    producers:
+      producerId < 0
+        ? null
+        : [
+            {
+              producerId,
+              producerEpoch: options.producerEpoch ?? -1,
+              baseSequence: options.baseSequence ?? -1,
+              lastOffsetDelta,
+              isTransactional: options.isTransactional ?? false,
+              control: null,
+            },
+          ],
   };
 }
 

@@ -77,6 +77,36 @@ describe('segment maintenance API', () => {
     await q.close();
   });
 
+  it('holds back deleting segments under replacement until the replacement commits or aborts', async () => {
+    for (const outcome of ['commit', 'abort'] as const) {
+      const p = await open(new FaultyFileIO(), CFG);
+      await fill(p, 12);
+      const segs = await p.maintenance.listSegments();
+      const end = segs[1]!.baseOffset;
+      const data = await oddBatches(p, 0, end);
+      const r = await p.maintenance.beginSegmentReplacement(0, end);
+      await expect(p.maintenance.beginSegmentReplacement(0, end)).rejects.toMatchObject({
+        code: 'INVALID_REQUEST',
+      });
+      const start = segs[2]!.baseOffset;
+      expect(await p.maintenance.advanceLogStartOffset(start)).toBe(start);
+      // The log start moved at once; the segments went nowhere yet.
+      expect(p.logStartOffset).toBe(start);
+      await expect(p.read(start - 1)).rejects.toMatchObject({ code: 'OFFSET_OUT_OF_RANGE' });
+      expect((await p.maintenance.listSegments()).length).toBe(segs.length);
+      await r.append(data);
+      if (outcome === 'commit') await r.commit();
+      else await r.abort();
+      expect((await p.maintenance.listSegments()).map((x) => x.baseOffset)).toEqual(
+        segs.slice(2).map((x) => x.baseOffset),
+      );
+      expect((await readAll(p)).map((x) => x.offset)).toEqual(
+        [...Array(12 - start).keys()].map((i) => i + start),
+      );
+      await p.close();
+    }
+  });
+
   it('rejects replacement data outside the range and ranges that are not whole inactive segments', async () => {
     const p = await open(new FaultyFileIO(), CFG);
     await fill(p, 8);

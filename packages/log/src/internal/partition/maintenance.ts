@@ -11,7 +11,9 @@
  *   inactive segment based in [base, end), committed crash-safely (see segment-replacement.ts).
  *
  * Maintenance operations run one at a time; they never block appends except for the
- * moment the segment list is swapped.
+ * moment the segment list is swapped. While a replacement is being written, deletions
+ * (retention, DeleteRecords) still advance the log start offset at once but leave the
+ * segments under replacement in place; they go when the replacement commits or aborts.
  */
 import { LogError, storageError } from '../../errors.js';
 import { CLEANED_SUFFIX, DELETED_SUFFIX, LOG_SUFFIX, segmentPath } from '../segment/file-names.js';
@@ -33,6 +35,8 @@ export interface SegmentInfo {
 
 export class PartitionMaintenance {
   private chain: Promise<void> = Promise.resolve();
+  /** The range of the replacement being written, if any: its segments must not be deleted under it. */
+  private replacing: { readonly base: number; readonly end: number } | null = null;
 
   constructor(private readonly p: Partition) {}
 
@@ -103,11 +107,12 @@ export class PartitionMaintenance {
     this.p.lso = offset;
   }
 
-  /** Remove segments whose every offset is below `offset` (never the active segment). */
+  /** Remove segments whose every offset is below `offset` (never the active segment, nor one under replacement). */
   private async deleteBelow(offset: number): Promise<void> {
     const segs = this.p.segments;
+    const guard = this.replacing?.base ?? Number.POSITIVE_INFINITY;
     let n = 0;
-    while (n < segs.length - 1 && segs[n + 1]!.baseOffset <= offset) n++;
+    while (n < segs.length - 1 && segs[n + 1]!.baseOffset <= offset && segs[n]!.baseOffset < guard) n++;
     if (n === 0) return;
     const doomed = segs.slice(0, n);
     this.p.segments = this.p.segments.slice(n);
@@ -144,6 +149,14 @@ export class PartitionMaintenance {
     const segs = this.p.segments;
     const first = segs.findIndex((s) => s.baseOffset === baseOffset);
     const end = segs.findIndex((s) => s.baseOffset === endOffset);
+    if (this.replacing !== null) {
+      return Promise.reject(
+        new LogError(
+          'INVALID_REQUEST',
+          `a replacement of ${this.p.topic}-${this.p.partition} is in progress`,
+        ),
+      );
+    }
     if (first < 0 || end <= first) {
       return Promise.reject(
         new LogError(
@@ -153,12 +166,31 @@ export class PartitionMaintenance {
       );
     }
     const path = segmentPath(this.p.dir, baseOffset, LOG_SUFFIX + CLEANED_SUFFIX);
-    return this.p.io.open(path, 'rw').then(async (h) => {
-      await h.truncate(0);
-      return new SegmentReplacement(this.p.io, this.p.dir, baseOffset, endOffset, h, (r, size) =>
-        this.commitReplacement(r, size),
-      );
-    });
+    this.replacing = { base: baseOffset, end: endOffset };
+    return this.p.io.open(path, 'rw').then(
+      async (h) => {
+        await h.truncate(0);
+        return new SegmentReplacement(
+          this.p.io,
+          this.p.dir,
+          baseOffset,
+          endOffset,
+          h,
+          (r, size) => this.commitReplacement(r, size),
+          () => this.endReplacement(),
+        );
+      },
+      (e: unknown) => {
+        this.replacing = null;
+        throw storageError(`creating ${path}`, e);
+      },
+    );
+  }
+
+  /** A replacement ended without committing: finish the deletions it held back. */
+  private endReplacement(): Promise<void> {
+    this.replacing = null;
+    return this.serial(() => this.deleteBelow(this.p.lso));
   }
 
   private commitReplacement(r: SegmentReplacement, size: number): Promise<void> {
@@ -166,6 +198,7 @@ export class PartitionMaintenance {
       const segs = this.p.segments;
       const old = segs.filter((s) => s.baseOffset >= r.baseOffset && s.baseOffset < r.endOffset);
       if (old.length === 0 || old.includes(this.p.active)) {
+        this.replacing = null;
         throw new LogError(
           'INVALID_REQUEST',
           `segments [${r.baseOffset}, ${r.endOffset}) changed during the replacement`,
@@ -183,6 +216,7 @@ export class PartitionMaintenance {
           old.map((s) => s.baseOffset),
         );
       } catch (e) {
+        this.replacing = null;
         throw storageError(`finishing the replacement of segment ${r.baseOffset}`, e);
       }
       const fresh = new LogSegment(this.p.ctx, r.baseOffset, size);
@@ -192,7 +226,10 @@ export class PartitionMaintenance {
         fresh,
         ...current.filter((s) => s.baseOffset >= r.endOffset),
       ];
+      this.replacing = null;
       await fresh.ensureIndexes(r.endOffset);
+      // Deletions held back while the replacement was written.
+      await this.deleteBelow(this.p.lso);
     });
   }
 }

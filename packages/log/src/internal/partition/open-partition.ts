@@ -13,6 +13,7 @@ import { INDEX_SUFFIX, LOG_SUFFIX, parseSegmentName, TIME_INDEX_SUFFIX } from '.
 import { LogSegment, type SegmentContext } from '../segment/log-segment.js';
 import { recoverSegment } from '../segment/segment-recovery.js';
 import { readCheckpoint, writeCheckpoint } from './checkpoint.js';
+import { recoverProducerState, type ProducerRecovery } from '../producer/recover-producers.js';
 import { Partition } from './partition.js';
 import { completeReplacements } from './segment-replacement.js';
 import type { PartitionOpenOptions } from './types.js';
@@ -26,6 +27,8 @@ export interface RecoveryReport {
   /** Segments removed because they followed a truncated one. */
   readonly segmentsDropped: number;
   readonly reasons: readonly string[];
+  /** Producer state: the snapshot loaded and the batches replayed after it (filled in once rebuilt). */
+  producers?: ProducerRecovery;
 }
 
 export interface OpenPartitionOptions extends PartitionOpenOptions {
@@ -165,7 +168,12 @@ async function load(o: OpenPartitionOptions): Promise<Partition> {
   if (changed || recoveryPoint !== end)
     await writeCheckpoint(io, dir, { recoveryPoint: end, logStartOffset: lso });
 
-  const recovery: RecoveryReport = { segmentsRecovered, truncatedBytes, segmentsDropped, reasons };
+  const recovery: { -readonly [K in keyof RecoveryReport]: RecoveryReport[K] } = {
+    segmentsRecovered,
+    truncatedBytes,
+    segmentsDropped,
+    reasons,
+  };
   const partition = new Partition(
     {
       dir,
@@ -179,9 +187,11 @@ async function load(o: OpenPartitionOptions): Promise<Partition> {
       logStartOffset: lso,
       recoveryPoint: end,
       recovery,
+      ...(o.producerState === undefined ? {} : { producerState: o.producerState }),
     },
     config,
   );
   configOf = () => partition.topicConfig;
+  recovery.producers = await recoverProducerState(partition);
   return partition;
 }

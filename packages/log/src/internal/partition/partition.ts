@@ -16,6 +16,11 @@ import type { FdCache } from '../segment/fd-cache.js';
 import { IndexResidency } from '../segment/index-residency.js';
 import { type AppendedBatch, LogSegment, type SegmentContext } from '../segment/log-segment.js';
 import { assignOffsets, type PreparedAppend, prepareProducerBatches, prepareRecords } from './append-prep.js';
+import type { BatchMetadata } from '../producer/producer-entry.js';
+import { ProducerState, type ProducerStateOptions } from '../producer/producer-state.js';
+import { clearProducersDirty, markProducersDirty } from '../producer/dirty-marker.js';
+import { writeProducerSnapshot } from '../producer/snapshot-files.js';
+import type { AbortedTxn } from '../producer/txn-index.js';
 import { writeCheckpoint } from './checkpoint.js';
 import { PartitionMaintenance } from './maintenance.js';
 import { checkOffset, offsetForTimestamp as findOffsetForTimestamp, readPartition } from './read-path.js';
@@ -49,6 +54,7 @@ export interface LoadedPartition {
   readonly logStartOffset: number;
   readonly recoveryPoint: number;
   readonly recovery: RecoveryReport;
+  readonly producerState?: ProducerStateOptions;
 }
 
 export class Partition implements PartitionLog {
@@ -68,6 +74,10 @@ export class Partition implements PartitionLog {
   readonly maintenance: PartitionMaintenance;
   /** What recovery did when this partition was opened. */
   readonly recovery: RecoveryReport;
+  /** Idempotent-producer and transaction state (internal API). */
+  readonly producers: ProducerState;
+  /** @internal Whether producer batches may exist past the last clean-close snapshot (see dirty-marker.ts). */
+  producersDirty = false;
   private config: Readonly<TopicConfig>;
   private nextOffset: number;
   private writtenEnd: number;
@@ -112,6 +122,7 @@ export class Partition implements PartitionLog {
       end,
     );
     this.maintenance = new PartitionMaintenance(this);
+    this.producers = new ProducerState(loaded.io, loaded.dir, loaded.producerState);
   }
 
   get logStartOffset(): number {
@@ -124,6 +135,14 @@ export class Partition implements PartitionLog {
 
   get highWatermark(): number {
     return this.watermark.value;
+  }
+
+  /** First offset of the earliest transaction not yet decided and durable, else the high watermark. */
+  get lastStableOffset(): number {
+    const hw = this.watermark.value;
+    // As Kafka: an open transaction whose start was deleted (DeleteRecords, retention) cannot
+    // hold the LSO below the log start offset.
+    return Math.max(this.producers.firstUnstableOffset(hw), Math.min(this.lso, hw));
   }
 
   /** The error that failed this partition, if any. */
@@ -182,10 +201,23 @@ export class Partition implements PartitionLog {
 
   private append(p: PreparedAppend): Promise<AppendResult> {
     const base = this.nextOffset;
+    let aborted: AbortedTxn[] = [];
+    if (p.producers !== null) {
+      // Checked and applied synchronously, in offset order, before the offsets are taken.
+      const now = this.clock.now();
+      const prepared = this.producers.prepare(p.producers, base, now, `${this.topic}-${this.partition}`);
+      if (prepared.duplicate !== null) return this.ackDuplicate(prepared.duplicate);
+      aborted = this.producers.commit(prepared, now);
+    }
     const last = base + p.offsetCount - 1;
     this.nextOffset = last + 1;
     const { data, batches } = assignOffsets(p, base);
-    const written = this.writeChain.then(() => this.write(data, batches, p.offsetCount));
+    // A marker ends a transaction that its coordinator waits on: it skips the group-commit window.
+    const urgent = p.producers !== null && p.producers.some((b) => b.control !== null);
+    const hasProducers = p.producers !== null;
+    const written = this.writeChain.then(() =>
+      this.write(data, batches, p.offsetCount, aborted, urgent, hasProducers),
+    );
     // Sequencing only: a failed write fails the partition and rejects through `written`.
     this.writeChain = written.then(
       () => undefined,
@@ -203,11 +235,28 @@ export class Partition implements PartitionLog {
     });
   }
 
+  /** A retry of a batch in the dedup window: acknowledged with its original offsets once they are durable. */
+  private async ackDuplicate(d: BatchMetadata): Promise<AppendResult> {
+    if (this.watermark.value <= d.lastOffset) {
+      if (this.failure !== null) throw this.failure;
+      await this.watermark.waitAck(d.lastOffset);
+    }
+    return {
+      baseOffset: d.firstOffset,
+      lastOffset: d.lastOffset,
+      logAppendTime: -1,
+      logStartOffset: this.lso,
+    };
+  }
+
   /** Returns the policy flush to await before acknowledging (wrapped: a bare promise would be flattened). */
   private async write(
     data: Buffer,
     batches: readonly AppendedBatch[],
     count: number,
+    aborted: readonly AbortedTxn[],
+    urgent = false,
+    hasProducers = false,
   ): Promise<{ policyFlush: Promise<void> | null }> {
     if (this.failure !== null) throw this.failure;
     const now = this.clock.now();
@@ -215,12 +264,27 @@ export class Partition implements PartitionLog {
     const last = batches[batches.length - 1]!;
     if (this.shouldRoll(this.active, data.length, now, last.lastOffset)) await this.roll(first.baseOffset);
     try {
+      // Durable before the batch can be: recovery must know to replay producer state.
+      if (hasProducers && !this.producersDirty) {
+        await markProducersDirty(this.io, this.dir);
+        this.producersDirty = true;
+      }
+      if (aborted.length > 0) {
+        // Indexed durably before the ABORT marker can be: a snapshot taken later must never
+        // cover a marker whose entry was lost. An entry whose marker is lost instead lies past
+        // the replay point and is dropped by recovery.
+        const base = this.active.baseOffset;
+        await this.producers.txnIndex.persist(aborted, base);
+        for (const a of aborted) this.producers.txnIndex.add(a, base);
+      }
       await this.active.append(data, batches, now);
     } catch (e) {
       throw this.fail(storageError(`writing ${this.active.logPath}`, e));
     }
     this.writtenEnd = last.lastOffset + 1;
     const policyFlush = this.flusher.written(this.writtenEnd, count);
+    // A failed fsync reaches the waiting append through the partition's failure.
+    if (urgent && policyFlush === null) this.flusher.flush().then(undefined, () => undefined);
     if (flushPolicyOf(this.config).kind === 'interval') this.watermark.advance(this.writtenEnd);
     return { policyFlush };
   }
@@ -246,6 +310,8 @@ export class Partition implements PartitionLog {
         seg.rollJitterMs = jitter > 0 ? Math.floor(Math.random() * jitter) : 0;
         await this.io.syncDir(this.dir);
         this.segments.push(seg);
+        // Producer state of every offset assigned so far; recovery discards it if the log ends before it.
+        await writeProducerSnapshot(this.io, this.dir, this.nextOffset, this.producers.snapshot());
         this.recoveryPoint = baseOffset;
         await writeCheckpoint(this.io, this.dir, { recoveryPoint: baseOffset, logStartOffset: this.lso });
       } catch (e) {
@@ -330,6 +396,10 @@ export class Partition implements PartitionLog {
           await this.active.writeIndexes();
         });
         this.watermark.advance(this.writtenEnd);
+        await writeProducerSnapshot(this.io, this.dir, this.writtenEnd, this.producers.snapshot());
+        // The snapshot covers the whole (synced) log: no replay is needed until the next producer batch.
+        await clearProducersDirty(this.io, this.dir);
+        this.producersDirty = false;
         this.recoveryPoint = this.writtenEnd;
         await writeCheckpoint(this.io, this.dir, {
           recoveryPoint: this.writtenEnd,

@@ -3,7 +3,14 @@
  * batches below the high watermark, and find offsets by timestamp. Segment indexes are
  * pinned while used and then subject to the residency bound.
  */
-import { forEachRecord, LAST_OFFSET_DELTA_OFFSET } from '@rill/protocol';
+import {
+  forEachRecord,
+  LAST_OFFSET_DELTA_OFFSET,
+  LENGTH_OFFSET,
+  LOG_OVERHEAD,
+  RECORD_BATCH_OVERHEAD,
+} from '@rill/protocol';
+import type { AbortedTransaction } from '../producer/txn-index.js';
 import { LogError, storageError } from '../../errors.js';
 import type { LogSegment } from '../segment/log-segment.js';
 import type { Partition } from './partition.js';
@@ -51,19 +58,27 @@ async function withIndexes<T>(
 
 export async function readPartition(p: Partition, offset: number, options: ReadOptions): Promise<ReadResult> {
   checkOffset(p, offset, p.logEndOffset);
+  const segments = p.segments;
   try {
     return await readFrom(p, offset, options);
   } catch (e) {
     if (e instanceof LogError) throw e;
-    // Retention or DeleteRecords removed the segment while this read was on its way to it.
-    if ((e as { code?: unknown }).code === 'ENOENT') checkOffset(p, offset, p.logEndOffset);
+    // Retention or DeleteRecords removed the segment while this read was on its way to it,
+    // or compaction replaced it: the current segment list has the data.
+    if ((e as { code?: unknown }).code === 'ENOENT') {
+      checkOffset(p, offset, p.logEndOffset);
+      if (p.segments !== segments) return readPartition(p, offset, options);
+    }
     throw storageError(`reading ${p.topic}-${p.partition} at offset ${offset}`, e);
   }
 }
 
 async function readFrom(p: Partition, offset: number, options: ReadOptions): Promise<ReadResult> {
   const hw = p.highWatermark;
-  const maxOffset = Math.min(options.maxOffset ?? hw, hw);
+  const committed = options.isolation === 'read_committed';
+  const lso = p.lastStableOffset;
+  const limit = committed ? lso : hw;
+  const maxOffset = Math.min(options.maxOffset ?? limit, limit);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const segs = p.segments;
   if (offset < maxOffset) {
@@ -73,11 +88,39 @@ async function readFrom(p: Partition, offset: number, options: ReadOptions): Pro
       const bytes = await withIndexes(p, seg, segs[i + 1], () =>
         seg.read(Math.max(offset, seg.baseOffset), maxBytes, maxOffset, true),
       );
-      if (bytes !== null)
-        return { batches: bytes, highWatermark: p.highWatermark, logStartOffset: p.logStartOffset };
+      if (bytes !== null) {
+        return {
+          batches: bytes,
+          highWatermark: hw,
+          logStartOffset: p.logStartOffset,
+          lastStableOffset: lso,
+          abortedTransactions: committed ? abortedIn(p, offset, bytes) : null,
+        };
+      }
     }
   }
-  return { batches: Buffer.alloc(0), highWatermark: p.highWatermark, logStartOffset: p.logStartOffset };
+  return {
+    batches: Buffer.alloc(0),
+    highWatermark: hw,
+    logStartOffset: p.logStartOffset,
+    lastStableOffset: lso,
+    abortedTransactions: committed ? [] : null,
+  };
+}
+
+/** Aborted transactions overlapping the batches read (their offsets up to the last batch's end). */
+function abortedIn(p: Partition, offset: number, bytes: Buffer): AbortedTransaction[] {
+  const index = p.producers.txnIndex;
+  // Retention may have removed segments since: their aborted transactions no longer matter.
+  index.dropBelow(p.logStartOffset);
+  if (index.size === 0) return [];
+  let pos = 0;
+  let end = offset;
+  while (pos + RECORD_BATCH_OVERHEAD <= bytes.length) {
+    end = Number(bytes.readBigInt64BE(pos)) + bytes.readInt32BE(pos + LAST_OFFSET_DELTA_OFFSET) + 1;
+    pos += bytes.readInt32BE(pos + LENGTH_OFFSET) + LOG_OVERHEAD;
+  }
+  return index.collect(offset, end);
 }
 
 export async function offsetForTimestamp(p: Partition, timestamp: number): Promise<TimestampOffset | null> {

@@ -39,6 +39,8 @@ export class SegmentReplacement {
     readonly endOffset: number,
     private readonly handle: FileHandle,
     private readonly onCommit: (r: SegmentReplacement, size: number) => Promise<void>,
+    /** Called once the replacement ends without committing (aborted, or its commit failed). */
+    private readonly onAbandon: () => Promise<void> = () => Promise.resolve(),
   ) {
     this.nextOffset = baseOffset;
   }
@@ -95,7 +97,12 @@ export class SegmentReplacement {
       );
       await this.io.syncDir(this.dir);
     } catch (e) {
-      throw storageError(`committing the replacement of segment ${this.baseOffset}`, e);
+      // Recovery at the next open finishes or discards what this commit left on disk.
+      const error = storageError(`committing the replacement of segment ${this.baseOffset}`, e);
+      await this.onAbandon().catch((cleanup: unknown) => {
+        throw new AggregateError([error, cleanup], error.message);
+      });
+      throw error;
     }
     await this.onCommit(this, this.size);
   }
@@ -104,8 +111,12 @@ export class SegmentReplacement {
   async abort(): Promise<void> {
     if (this.done) return;
     this.done = true;
-    await this.handle.close();
-    await this.io.unlink(this.cleanedPath);
+    try {
+      await this.handle.close();
+      await this.io.unlink(this.cleanedPath);
+    } finally {
+      await this.onAbandon();
+    }
   }
 }
 

@@ -4,6 +4,11 @@
  */
 import type { RecordInput } from '@rill/protocol';
 import type { TopicConfig } from '../config/topic-config.js';
+import type { ProducerStateOptions } from '../producer/producer-state.js';
+import type { AbortedTransaction } from '../producer/txn-index.js';
+
+/** Kafka's fetch isolation level. */
+export type IsolationLevel = 'read_uncommitted' | 'read_committed';
 
 export interface AppendResult {
   /** Offset of the first record appended. */
@@ -29,6 +34,11 @@ export interface ReadOptions {
   readonly maxBytes?: number;
   /** Exclusive upper bound on offsets served (e.g. high watermark); default the high watermark. */
   readonly maxOffset?: number;
+  /**
+   * `read_committed` stops at the last stable offset and lists the aborted transactions the
+   * returned range overlaps; default `read_uncommitted` (up to the high watermark).
+   */
+  readonly isolation?: IsolationLevel;
 }
 
 export interface ReadResult {
@@ -36,6 +46,13 @@ export interface ReadResult {
   readonly batches: Buffer;
   readonly highWatermark: number;
   readonly logStartOffset: number;
+  /** First offset of the earliest open transaction, else the high watermark. */
+  readonly lastStableOffset: number;
+  /**
+   * Under read_committed: the aborted transactions overlapping the returned batches (Kafka's
+   * FetchResponse aborted_transactions), so a consumer can skip their records; null under read_uncommitted.
+   */
+  readonly abortedTransactions: readonly AbortedTransaction[] | null;
 }
 
 export interface TimestampOffset {
@@ -53,6 +70,8 @@ export interface PartitionOpenOptions {
   readonly clock: import('../clock/clock.js').Clock;
   /** True when the engine found a clean-shutdown marker: skip tail validation after the recovery point. */
   readonly cleanShutdown: boolean;
+  /** Producer-id expiry (Kafka's producer.id.expiration.ms and its check interval). */
+  readonly producerState?: ProducerStateOptions;
 }
 
 /** What the engine needs from a partition. */
@@ -65,8 +84,15 @@ export interface PartitionLog {
   readonly logEndOffset: number;
   /** Offsets below this are durable and visible to readers. */
   readonly highWatermark: number;
-  /** Append one or more already-encoded v2 batches (producer bytes); offsets are assigned here. Resolves when durable under the topic's flush policy. */
-  appendBatches(batches: Buffer): Promise<AppendResult>;
+  /** First offset of the earliest open transaction, else the high watermark (read_committed readers stop here). */
+  readonly lastStableOffset: number;
+  /**
+   * Append one or more already-encoded v2 batches (producer bytes); offsets are assigned here. Resolves when
+   * durable under the topic's flush policy. Idempotent batches are checked against the producer state: a retry
+   * of one of the producer's last 5 batches resolves with its original offsets.
+   * `allowControl` lets the transaction coordinator write COMMIT/ABORT markers.
+   */
+  appendBatches(batches: Buffer, options?: { readonly allowControl?: boolean }): Promise<AppendResult>;
   /** Encode and append records as one batch. */
   appendRecords(records: readonly RecordInput[], options?: AppendRecordsOptions): Promise<AppendResult>;
   read(offset: number, options?: ReadOptions): Promise<ReadResult>;

@@ -30,7 +30,7 @@ export class Watermark {
   advance(end: number): void {
     if (end <= this.hw) return;
     this.hw = end;
-    // Acks are queued in offset order (appends are written in order).
+    // Acks are kept in offset order.
     while (this.acks.length > 0 && this.acks[0]!.lastOffset < end) this.acks.shift()!.resolve();
     for (const w of this.readers) {
       if (w.offset < end) {
@@ -43,7 +43,15 @@ export class Watermark {
   /** Resolves once the watermark passes `lastOffset`; rejects if {@link rejectAcks} runs first. */
   waitAck(lastOffset: number): Promise<void> {
     if (this.hw > lastOffset) return Promise.resolve();
-    return new Promise((resolve, reject) => this.acks.push({ lastOffset, resolve, reject }));
+    return new Promise((resolve, reject) => {
+      const w: AckWaiter = { lastOffset, resolve, reject };
+      const acks = this.acks;
+      // Appends queue in offset order; a deduplicated retry may wait on an earlier offset.
+      let i = acks.length;
+      while (i > 0 && acks[i - 1]!.lastOffset > lastOffset) i--;
+      if (i === acks.length) acks.push(w);
+      else acks.splice(i, 0, w);
+    });
   }
 
   rejectAcks(error: unknown): void {
