@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { ProtocolErrorCodes } from '@rill/protocol';
-import { LOG_ERROR_CODES } from '@rill/log';
+import { CleanerErrorCodes, LOG_ERROR_CODES } from '@rill/log';
 import { ClientOnlyErrorCodes } from '@rill/client';
 
 const doc = readFileSync(join(import.meta.dirname, '../../docs/errors.md'), 'utf8');
@@ -18,6 +18,7 @@ function sectionOf(heading: string): string {
 test.each([
   ['## @rill/protocol', ProtocolErrorCodes],
   ['## @rill/log', LOG_ERROR_CODES],
+  ['## @rill/log', CleanerErrorCodes],
   ['## @rill/client', ClientOnlyErrorCodes],
 ] as const)('%s lists every code', (heading, codes) => {
   const section = sectionOf(heading);
