@@ -23,7 +23,10 @@ async function producer(partition: number): Promise<void> {
     seq += n;
     const records = [];
     for (let i = 0; i < n; i++) {
-      records.push({ key: Buffer.from(`k${first + i}`), value: Buffer.from(`v${first + i}:${'x'.repeat((first + i) % 200)}`) });
+      records.push({
+        key: Buffer.from(`k${first + i}`),
+        value: Buffer.from(`v${first + i}:${'x'.repeat((first + i) % 200)}`),
+      });
     }
     const r = await engine.appendToPartition('crash', partition, records);
     process.stdout.write(`ack ${partition} ${r.baseOffset} ${r.lastOffset} ${first}\n`);

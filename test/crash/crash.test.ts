@@ -29,9 +29,13 @@ afterAll(async () => {
 
 function runUntilKilled(dataDir: string, startSeq: number, killAfterAcks: number): Promise<Ack[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', appender, dataDir, String(startSeq)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', appender, dataDir, String(startSeq)],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const acks: Ack[] = [];
     const timer = setTimeout(() => reject(new Error('appender made no progress in 60 s')), 60_000);
     createInterface({ input: child.stdout }).on('line', (line) => {
@@ -65,7 +69,10 @@ test(`acknowledged records survive ${KILLS} SIGKILLs`, { timeout: 600_000 }, asy
         const n = ack.lastOffset - ack.baseOffset + 1;
         const seen: string[] = [];
         const abort = new AbortController();
-        for await (const r of engine.records('crash', ack.partition, { fromOffset: ack.baseOffset, signal: abort.signal })) {
+        for await (const r of engine.records('crash', ack.partition, {
+          fromOffset: ack.baseOffset,
+          signal: abort.signal,
+        })) {
           seen.push(r.key!.toString());
           if (r.offset >= ack.lastOffset) abort.abort();
         }
@@ -77,7 +84,9 @@ test(`acknowledged records survive ${KILLS} SIGKILLs`, { timeout: 600_000 }, asy
   }
   // Reopened after the last kill and accepts appends again.
   const engine = await LogEngine.open({ dataDir: dir });
-  const r = await engine.appendToPartition('crash', 0, [{ key: Buffer.from('after'), value: Buffer.from('ok') }]);
+  const r = await engine.appendToPartition('crash', 0, [
+    { key: Buffer.from('after'), value: Buffer.from('ok') },
+  ]);
   expect(r.baseOffset).toBeGreaterThanOrEqual(0);
   await engine.close();
   expect(acked.length).toBeGreaterThan(KILLS);

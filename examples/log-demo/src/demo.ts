@@ -38,7 +38,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   for (let i = 0; i < options.records; i += batchSize) {
     const batch = [];
     for (let j = i; j < Math.min(i + batchSize, options.records); j++) {
-      batch.push({ key: `user-${j % 50}`, value: JSON.stringify({ page: `/p/${j % 17}`, n: j }), timestamp: 1_700_000_000_000 + j });
+      batch.push({
+        key: `user-${j % 50}`,
+        value: JSON.stringify({ page: `/p/${j % 17}`, n: j }),
+        timestamp: 1_700_000_000_000 + j,
+      });
     }
     const meta = await engine.append(TOPIC, batch);
     appended += meta.length;
