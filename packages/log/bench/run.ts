@@ -6,6 +6,7 @@ import { main } from './harness.js';
 import { append100b, append1kb, scan100b } from './append-scan.js';
 import { recover1gb } from './recover.js';
 import { compact1gb } from './compact.js';
+import { txnAppend } from './txn-append.js';
 
 await main(
   {
@@ -14,6 +15,7 @@ await main(
     'append-1kb': append1kb,
     'compact-1gb': compact1gb,
     'recover-1gb': recover1gb,
+    'txn-append': txnAppend,
   },
   import.meta.filename,
 );

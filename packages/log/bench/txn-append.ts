@@ -5,9 +5,8 @@
  * AddPartitionsToTxn, EndTxn (prepare, marker, complete) and the drain of in-flight appends.
  */
 import { join } from 'node:path';
-import { LogEngine, NodeFileIO } from '@rill/log';
+import { LogEngine, NodeFileIO, TransactionCoordinator } from '@rill/log';
 import type { RecordInput } from '@rill/protocol';
-import { TransactionCoordinator } from '../src/internal/txn/transaction-coordinator.js';
 import { emit, scratchDir, sized } from './harness.js';
 
 const BATCH = 1000;

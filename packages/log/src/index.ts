@@ -108,3 +108,27 @@ export type {
 export type { OffsetDeleteRequest, OffsetDeleteResult } from './internal/group/offset-delete.js';
 export type { TxnGroupMetadata, TxnOffsetCommitRequest } from './internal/group/txn-offsets.js';
 export { OFFSETS_TOPIC, partitionForGroup, javaStringHashCode } from './internal/group/offsets-partition.js';
+
+// Transactions: the transaction coordinator (state in __transaction_state), isolation levels.
+export { TransactionCoordinator } from './internal/txn/transaction-coordinator.js';
+export type { TransactionCoordinatorOptions } from './internal/txn/transaction-coordinator.js';
+export { TXN_COORDINATOR_DEFAULTS } from './internal/txn/txn-config.js';
+export type { TxnCoordinatorConfig, TxnCoordinatorConfigInput } from './internal/txn/txn-config.js';
+export type {
+  InitProducerIdRequest,
+  InitProducerIdResult,
+  TxnProducer,
+  AddPartitionsToTxnRequest,
+  AddPartitionsToTxnResult,
+  AddOffsetsToTxnRequest,
+  EndTxnRequest,
+  TxnResult,
+  TransactionDescription,
+  TxnGroupHook,
+} from './internal/txn/txn-types.js';
+export type { TransactionListing } from './internal/txn/txn-describe.js';
+export type { TxnStateName } from './internal/txn/txn-state.js';
+export { TRANSACTION_STATE_TOPIC, partitionForTransactionalId } from './internal/txn/txn-state-log.js';
+export type { IsolationLevel } from './internal/partition/types.js';
+export type { AbortedTransaction } from './internal/producer/txn-index.js';
+export type { ProducerDescription } from './internal/producer/describe-producers.js';
