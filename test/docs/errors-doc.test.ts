@@ -5,6 +5,7 @@ import { expect, test } from 'vitest';
 import { ProtocolErrorCodes } from '@rill/protocol';
 import { CleanerErrorCodes, LOG_ERROR_CODES } from '@rill/log';
 import { ClientOnlyErrorCodes } from '@rill/client';
+import { BROKER_ERROR_CODES } from '@rill/broker';
 
 const doc = readFileSync(join(import.meta.dirname, '../../docs/errors.md'), 'utf8');
 
@@ -19,6 +20,7 @@ test.each([
   ['## @rill/protocol', ProtocolErrorCodes],
   ['## @rill/log', LOG_ERROR_CODES],
   ['## @rill/log', CleanerErrorCodes],
+  ['## @rill/broker', BROKER_ERROR_CODES],
   ['## @rill/client', ClientOnlyErrorCodes],
 ] as const)('%s lists every code', (heading, codes) => {
   const section = sectionOf(heading);
