@@ -115,3 +115,7 @@ export type {
   DecodedSubscription,
   SubscriptionInput,
 } from './assignors/consumer-protocol.js';
+
+// The embedded implementation (in-process, over @rill/log's engine, group and transaction coordinators)
+export { createEmbeddedClient } from './embedded/embedded-client.js';
+export type { EmbeddedClient, EmbeddedClientOptions } from './embedded/embedded-client.js';

@@ -35,7 +35,7 @@ export function produceConsumeTests(ctx: SuiteContext): void {
     const [got] = await pollUntil([consumer], (r) => r[0]!.length >= 30, '30 records', ctx.waitMs);
     expect(got).toHaveLength(30);
     for (const r of got!) {
-      const i = Number(r.value!.toString());
+      const i = Number(r.value!.toString().slice(1));
       expect(r.key!.toString()).toBe(`k${i % 7}`);
       expect(r.timestamp).toBe(1_700_000_000_000 + i);
       expect(r.timestampType).toBe('CreateTime');

@@ -19,7 +19,7 @@ import { transactionTests } from './transactions.js';
  * // packages/client/test/embedded-conformance.test.ts
  * clientConformanceSuite('embedded', async () => {
  *   const engine = await LogEngine.open({ dataDir: await mkdtemp(join(tmpdir(), 'rill-')) });
- *   const client = embeddedClient(engine);
+ *   const client = createEmbeddedClient({ engine, coordinatorConfig: { 'group.initial.rebalance.delay.ms': 0 } });
  *   return { client, close: async () => { await client.close(); await engine.close(); } };
  * });
  * ```
