@@ -8,7 +8,7 @@ import {
   splitBatches,
   type RecordInput,
 } from '@rill/protocol';
-import { scratchDir } from './harness.js';
+import { scratchDir } from 'rill-bench-kit';
 
 /** Appends `count` records of `valueSize` bytes in batches of `batch`; records/s. */
 export async function embeddedAppend(count: number, valueSize: number, batch: number): Promise<number> {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
 import { silentLogger, startBroker } from '@rill/broker';
 import { embeddedAppend, embeddedScan } from './embedded.js';
-import { emit, scratchDir, sized } from './harness.js';
+import { emit, scratchDir, sized } from 'rill-bench-kit';
 
 const N = sized(20_000, 1_000_000);
 const VALUE = 100;

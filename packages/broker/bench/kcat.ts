@@ -4,7 +4,7 @@ import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { silentLogger, startBroker, type RunningBroker } from '@rill/broker';
 import { embeddedAppend, embeddedScan } from './embedded.js';
-import { emit, measured, scratchDir, sized } from './harness.js';
+import { emit, measured, scratchDir, sized } from 'rill-bench-kit';
 
 const N = sized(20_000, 1_000_000);
 const VALUE = 100;

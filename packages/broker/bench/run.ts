@@ -3,7 +3,7 @@
  * log) or with BENCH_SCALE=smoke. Each scenario runs in its own process and prints one JSON line.
  * Needs kcat.
  */
-import { main } from './harness.js';
+import { main } from 'rill-bench-kit';
 import { kafkajsConsume, kafkajsProduce } from './kafkajs.js';
 import { kcatConsume, kcatProduce, rssAfterLog } from './kcat.js';
 

@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { LogEngine } from '@rill/log';
 import { createEmbeddedClient, type Consumer } from '../src/index.js';
-import { emit, scratchDir, sized } from './harness.js';
+import { emit, scratchDir, sized } from 'rill-bench-kit';
 
 const MEMBERS = 10;
 const PARTITIONS = 30;

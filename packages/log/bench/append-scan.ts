@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { LogEngine, NodeFileIO } from '@rill/log';
 import { forEachRecord, splitBatches, type RecordInput } from '@rill/protocol';
-import { emit, scratchDir, sized } from './harness.js';
+import { emit, scratchDir, sized } from 'rill-bench-kit';
 import { rawCrcScan, replayWrites, segmentFiles, type IoTrace } from './raw-baseline.js';
 import { tracingIO } from './tracing-io.js';
 

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { LogEngine } from '@rill/log';
-import { emit, peakRssMb, scratchDir, sized } from './harness.js';
+import { emit, peakRssMb, scratchDir, sized } from 'rill-bench-kit';
 import { rawCrcScan, segmentFiles } from './raw-baseline.js';
 
 const DEDUPE_BUFFER = 128 << 20;

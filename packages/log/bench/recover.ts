@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { LogEngine } from '@rill/log';
-import { emit, scratchDir, sized } from './harness.js';
+import { emit, scratchDir, sized } from 'rill-bench-kit';
 import { rawCrcScan, segmentFiles } from './raw-baseline.js';
 
 export async function recover1gb(): Promise<void> {

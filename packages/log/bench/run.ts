@@ -2,7 +2,7 @@
  * @rill/log benchmarks. `npm run bench` (full size) or `BENCH_SCALE=smoke npm run bench`.
  * Each scenario runs in its own process and prints one JSON line.
  */
-import { main } from './harness.js';
+import { main } from 'rill-bench-kit';
 import { append100b, append1kb, scan100b } from './append-scan.js';
 import { recover1gb } from './recover.js';
 import { compact1gb } from './compact.js';

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { LogEngine, NodeFileIO, TransactionCoordinator } from '@rill/log';
 import type { RecordInput } from '@rill/protocol';
-import { emit, scratchDir, sized } from './harness.js';
+import { emit, scratchDir, sized } from 'rill-bench-kit';
 
 const BATCH = 1000;
 const IN_FLIGHT = 16;
