@@ -42,5 +42,5 @@ for (const pkg of readdirSync(join(root, 'packages'))) {
     }
   }
 }
-console.log(`${scenarios - failures} passed, ${failures} failed`);
+console.log(`benchmark smoke: ${scenarios - failures} scenarios well-formed, ${failures} bad`);
 if (failures > 0 || scenarios === 0) process.exit(1);
