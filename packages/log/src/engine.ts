@@ -120,6 +120,25 @@ export class LogEngine {
   }
 
   /**
+   * The broker config this engine was opened with, parsed and with Kafka's defaults filled in:
+   * topic defaults, the log manager's and cleaner's settings, producer-id expiry, and the group and
+   * transaction coordinators' settings (`groups`, `transactions`). The coordinators start from the
+   * latter when opened over this engine, so one `brokerConfig` configures the whole node; an
+   * explicit `config` passed to `GroupCoordinator.open` / `TransactionCoordinator.open` overrides
+   * single keys.
+   *
+   * @example
+   * ```ts
+   * const engine = await LogEngine.open({ dataDir: './data', brokerConfig: { 'transactional.id.expiration.ms': 3_600_000 } });
+   * engine.brokerConfig.transactions['transactional.id.expiration.ms']; // 3600000
+   * const txns = await TransactionCoordinator.open({ engine }); // expires idle ids after an hour
+   * ```
+   */
+  get brokerConfig(): BrokerConfig {
+    return this.broker;
+  }
+
+  /**
    * Create a topic.
    * @throws LogError INVALID_TOPIC_EXCEPTION (bad name, or '.'/'_' collision with an existing topic),
    *   TOPIC_ALREADY_EXISTS, INVALID_PARTITIONS, INVALID_CONFIG.

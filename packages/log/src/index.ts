@@ -132,3 +132,5 @@ export { TRANSACTION_STATE_TOPIC, partitionForTransactionalId } from './internal
 export type { IsolationLevel } from './internal/partition/types.js';
 export type { AbortedTransaction } from './internal/producer/txn-index.js';
 export type { ProducerDescription } from './internal/producer/describe-producers.js';
+export type { BrokerConfig, CleanerSettings } from './internal/config/broker-config.js';
+export type { ProducerIdSettings, CoordinatorSettings } from './internal/config/coordinator-config.js';

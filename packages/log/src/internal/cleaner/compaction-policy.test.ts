@@ -66,7 +66,12 @@ describe('compactionState', () => {
   });
 
   it('never cleans past the last stable offset', () => {
-    expect(compactionState({ ...base, lastStableOffset: 150 }).firstUncleanableOffset).toBe(150);
+    // Whole segments only: the one holding the LSO is not cleaned (nor counted as cleanable).
+    const s = compactionState({ ...base, lastStableOffset: 150 });
+    expect(s.firstUncleanableOffset).toBe(100);
+    expect(s.cleanableBytes).toBe(100);
+    expect(compactionState({ ...base, lastStableOffset: 200 }).firstUncleanableOffset).toBe(200);
+    expect(compactionState({ ...base, lastStableOffset: 0 }).firstUncleanableOffset).toBe(0);
   });
 
   it('max.compaction.lag.ms forces cleaning of an old dirty segment below the ratio', () => {

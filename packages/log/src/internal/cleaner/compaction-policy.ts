@@ -2,8 +2,8 @@
  * When a compacted log needs cleaning, following Kafka's LogCleanerManager:
  *
  * - the cleanable range is [firstDirtyOffset, firstUncleanableOffset), where the uncleanable point
- *   is the lowest of the active segment's base, the last stable offset, and the base of the first
- *   dirty segment still within `min.compaction.lag.ms` of now;
+ *   is the lowest of the active segment's base, the base of the segment holding the last stable
+ *   offset, and the base of the first dirty segment still within `min.compaction.lag.ms` of now;
  * - cleanableRatio = dirtyBytes / (cleanBytes + dirtyBytes), over the segments overlapping
  *   [logStart, firstDirty) and [firstDirty, firstUncleanable);
  * - the log is cleaned when the ratio exceeds `min.cleanable.dirty.ratio`, or when some dirty
@@ -60,6 +60,16 @@ function bytesOverlapping(segments: readonly CompactionSegment[], from: number, 
   return bytes;
 }
 
+/** Base of the segment holding `offset` (the log start side of the first segment for earlier offsets). */
+function segmentBaseAtOrBelow(segments: readonly CompactionSegment[], offset: number): number {
+  let base = segments[0]?.baseOffset ?? offset;
+  for (const s of segments) {
+    if (s.baseOffset > offset) break;
+    base = s.baseOffset;
+  }
+  return Math.min(base, offset);
+}
+
 /** Compute the cleanable range, the dirty ratio and whether the log should be compacted now. */
 export function compactionState(input: CompactionPolicyInput): CompactionState {
   const { segments, now } = input;
@@ -71,7 +81,13 @@ export function compactionState(input: CompactionPolicyInput): CompactionState {
   const firstDirtyOffset =
     checkpoint < input.logStartOffset || checkpoint > activeBase ? input.logStartOffset : checkpoint;
 
-  let firstUncleanableOffset = Math.min(activeBase, input.lastStableOffset ?? Number.POSITIVE_INFINITY);
+  // Cleaning rewrites whole segments, so an LSO inside a closed segment ends the range at that
+  // segment's base: nothing at or past the LSO is read, and a range ending mid-segment would look
+  // dirty forever to passes that cannot touch it.
+  let firstUncleanableOffset = Math.min(
+    activeBase,
+    segmentBaseAtOrBelow(segments, input.lastStableOffset ?? Number.POSITIVE_INFINITY),
+  );
   if (input.minCompactionLagMs > 0) {
     for (let i = 0; i < segments.length; i++) {
       const s = segments[i]!;

@@ -115,4 +115,22 @@ describe('parseBrokerConfig', () => {
       expect((e as LogError).code).toBe('INVALID_CONFIG');
     }
   });
+  it('takes the coordinators’ and producer state’s keys, with their validation', () => {
+    const c = parseBrokerConfig({
+      'transactional.id.expiration.ms': '3600000',
+      'transaction.max.timeout.ms': 60_000,
+      'offsets.retention.minutes': '30',
+      'group.initial.rebalance.delay.ms': 0,
+      'producer.id.expiration.ms': '5000',
+    });
+    expect(c.transactions['transactional.id.expiration.ms']).toBe(3_600_000);
+    expect(c.transactions['transaction.max.timeout.ms']).toBe(60_000);
+    expect(c.groups['offsets.retention.minutes']).toBe(30);
+    expect(c.groups['group.initial.rebalance.delay.ms']).toBe(0);
+    expect(c.producerIds.producerIdExpirationMs).toBe(5000);
+    expect(() => parseBrokerConfig({ 'transaction.max.timeout.ms': 0 })).toThrow(LogError);
+    expect(() =>
+      parseBrokerConfig({ 'group.max.session.timeout.ms': '1', 'group.min.session.timeout.ms': 2 }),
+    ).toThrow(/exceeds/);
+  });
 });

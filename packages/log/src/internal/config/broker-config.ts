@@ -1,7 +1,8 @@
 /**
  * Engine-level settings under Kafka's broker config names: `log.*` defaults for every topic,
- * `num.partitions`, `auto.create.topics.enable`, and the log manager's own settings (the
- * retention check interval and the `log.cleaner.*` keys of the background cleaner).
+ * `num.partitions`, `auto.create.topics.enable`, the log manager's own settings (the
+ * retention check interval and the `log.cleaner.*` keys of the background cleaner), and the
+ * coordinators' and producer state's keys (see coordinator-config.ts).
  */
 import { LogError } from '../../errors.js';
 import {
@@ -11,6 +12,9 @@ import {
   type ConfigKeyDef,
   type TopicConfigKey,
 } from './config-def.js';
+import { CoordinatorKeys, type ProducerIdSettings } from './coordinator-config.js';
+import type { GroupCoordinatorConfig } from '../group/group-config.js';
+import type { TxnCoordinatorConfig } from '../txn/txn-config.js';
 import { parseConfigValue, type ConfigInputValue } from './parse-value.js';
 import { TOPIC_CONFIG_DEFAULTS, type TopicConfig } from './topic-config.js';
 import { mergeTopicConfig, parseTopicConfigOverrides } from './validate.js';
@@ -28,6 +32,18 @@ export interface BrokerConfig {
   /** How often retention runs (Kafka's log.retention.check.interval.ms, default 300000). */
   readonly retentionCheckIntervalMs: number;
   readonly cleaner: CleanerSettings;
+  /**
+   * The group coordinator's settings (`group.*`, `offsets.*`, `offset.metadata.max.bytes`), Kafka's
+   * defaults where not given: `GroupCoordinator.open({ engine })` starts from these.
+   */
+  readonly groups: GroupCoordinatorConfig;
+  /**
+   * The transaction coordinator's settings (`transaction.*`, `transactional.id.expiration.ms`):
+   * `TransactionCoordinator.open({ engine })` starts from these.
+   */
+  readonly transactions: TxnCoordinatorConfig;
+  /** Producer-id expiry of every partition (`producer.id.expiration.ms` and its check interval). */
+  readonly producerIds: ProducerIdSettings;
 }
 
 /** The background log cleaner's settings, under Kafka's `log.cleaner.*` names. */
@@ -121,6 +137,7 @@ export function parseBrokerConfig(input: BrokerConfigInput = {}): BrokerConfig {
   let autoCreateTopicsEnable = true;
   let retentionCheckIntervalMs = DEFAULT_RETENTION_CHECK_INTERVAL_MS;
   const cleaner: Record<string, unknown> = { ...CLEANER_DEFAULTS };
+  const coordinators = new CoordinatorKeys();
 
   for (const [key, raw] of Object.entries(input)) {
     if (key === 'num.partitions') {
@@ -131,6 +148,7 @@ export function parseBrokerConfig(input: BrokerConfigInput = {}): BrokerConfig {
       autoCreateTopicsEnable = parseConfigValue(key, AUTO_CREATE, raw) as boolean;
       continue;
     }
+    if (coordinators.take(key, raw)) continue;
     const managerKey = MANAGER_KEYS.get(key);
     if (managerKey !== undefined) {
       const value = parseConfigValue(key, managerKey.def, raw);
@@ -169,6 +187,7 @@ export function parseBrokerConfig(input: BrokerConfigInput = {}): BrokerConfig {
     autoCreateTopicsEnable,
     retentionCheckIntervalMs,
     cleaner: Object.freeze(cleaner) as unknown as CleanerSettings,
+    ...coordinators.finish(),
   };
 }
 

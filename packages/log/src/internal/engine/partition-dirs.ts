@@ -8,6 +8,7 @@ import type { Clock } from '../clock/clock.js';
 import type { TopicConfig } from '../config/topic-config.js';
 import type { FileIO } from '../io/file-io.js';
 import type { PartitionLog, PartitionOpenOptions } from '../partition/types.js';
+import type { ProducerStateOptions } from '../producer/producer-state.js';
 import { TOPIC_METADATA_FILE } from '../topics/topic-metadata.js';
 
 export type OpenPartition = (options: PartitionOpenOptions) => Promise<PartitionLog>;
@@ -17,6 +18,8 @@ export interface PartitionDirsContext {
   readonly io: FileIO;
   readonly clock: Clock;
   readonly openPartition: OpenPartition;
+  /** Producer-id expiry for every partition (the engine's broker config). */
+  readonly broker?: { readonly producerIds?: ProducerStateOptions };
 }
 
 export interface OpenHow {
@@ -58,6 +61,7 @@ export async function openPartitions(
           io,
           clock,
           cleanShutdown,
+          ...(ctx.broker?.producerIds === undefined ? {} : { producerState: ctx.broker.producerIds }),
         });
       } catch (e) {
         failure ??= e instanceof LogError ? e : storageError(`opening partition ${topic}-${partition}`, e);

@@ -3,6 +3,7 @@
  * layer over the public LogEngine API. The broker's group APIs and the embedded client drive the
  * same object. Results carry Kafka's numeric error codes (`errorCode`), ready for the wire.
  */
+import { definedOnly } from '../config/defined-only.js';
 import type { LogEngine } from '../../engine.js';
 import { systemClock, type Clock, type TimerHandle } from '../clock/clock.js';
 import type { TopicConfigInput } from '../config/validate.js';
@@ -67,6 +68,7 @@ export interface GroupCoordinatorOptions {
   readonly engine: LogEngine;
   /** Drives session, rebalance, initial-delay and retention timers; default the system clock. */
   readonly clock?: Clock;
+  /** Overrides of the engine's `brokerConfig.groups` (which holds Kafka's defaults unless the engine was given others). */
   readonly config?: GroupCoordinatorConfigInput;
   /** Topic configs for creating `__consumer_offsets` (always compacted). */
   readonly offsetsTopicConfigs?: TopicConfigInput;
@@ -102,7 +104,10 @@ export class GroupCoordinator {
    * @throws LogError INVALID_CONFIG; CORRUPT_MESSAGE if a stored record cannot be parsed; engine errors.
    */
   static async open(options: GroupCoordinatorOptions): Promise<GroupCoordinator> {
-    const config = parseGroupConfig(options.config);
+    const config = parseGroupConfig({
+      ...options.engine.brokerConfig.groups,
+      ...definedOnly(options.config),
+    });
     const clock = options.clock ?? systemClock;
     const log = await OffsetsLog.open(options.engine, config['offsets.topic.num.partitions'], {
       'segment.bytes': config['offsets.topic.segment.bytes'],

@@ -16,7 +16,13 @@
  * segments under replacement in place; they go when the replacement commits or aborts.
  */
 import { LogError, storageError } from '../../errors.js';
-import { CLEANED_SUFFIX, DELETED_SUFFIX, LOG_SUFFIX, segmentPath } from '../segment/file-names.js';
+import {
+  CLEANED_SUFFIX,
+  DELETED_SUFFIX,
+  LOG_SUFFIX,
+  segmentPath,
+  TXN_INDEX_SUFFIX,
+} from '../segment/file-names.js';
 import { LogSegment } from '../segment/log-segment.js';
 import { writeCheckpoint } from './checkpoint.js';
 import type { Partition } from './partition.js';
@@ -31,6 +37,11 @@ export interface SegmentInfo {
   /** Largest record timestamp in the segment, -1 when empty. */
   readonly largestTimestamp: number;
   readonly isActive: boolean;
+}
+
+/** Every file of a segment, the aborted-transactions index included. */
+function segmentFiles(s: LogSegment): string[] {
+  return [s.logPath, s.indexPath, s.timeIndexPath, segmentPath(s.ctx.dir, s.baseOffset, TXN_INDEX_SUFFIX)];
 }
 
 export class PartitionMaintenance {
@@ -116,6 +127,8 @@ export class PartitionMaintenance {
     if (n === 0) return;
     const doomed = segs.slice(0, n);
     this.p.segments = this.p.segments.slice(n);
+    // Their aborted transactions lie wholly below the log start offset now.
+    this.p.producers.txnIndex.dropBelow(this.p.lso);
     for (const s of doomed) this.p.residency.forget(s);
     await this.removeFiles(doomed);
   }
@@ -124,14 +137,14 @@ export class PartitionMaintenance {
     const { io, dir, fds } = this.p;
     try {
       for (const s of doomed) {
-        for (const path of [s.logPath, s.indexPath, s.timeIndexPath]) {
+        for (const path of segmentFiles(s)) {
           await fds.invalidate(path);
           if (await io.exists(path)) await io.rename(path, path + DELETED_SUFFIX);
         }
       }
       await io.syncDir(dir);
       for (const s of doomed) {
-        for (const path of [s.logPath, s.indexPath, s.timeIndexPath]) {
+        for (const path of segmentFiles(s)) {
           if (await io.exists(path + DELETED_SUFFIX)) await io.unlink(path + DELETED_SUFFIX);
         }
       }
@@ -167,6 +180,10 @@ export class PartitionMaintenance {
     }
     const path = segmentPath(this.p.dir, baseOffset, LOG_SUFFIX + CLEANED_SUFFIX);
     this.replacing = { base: baseOffset, end: endOffset };
+    // Every marker in the range is in a closed segment, so its entry is already in the index.
+    const aborted = this.p.producers.txnIndex
+      .all()
+      .filter((e) => e.lastOffset >= baseOffset && e.lastOffset < endOffset);
     return this.p.io.open(path, 'rw').then(
       async (h) => {
         await h.truncate(0);
@@ -178,6 +195,7 @@ export class PartitionMaintenance {
           h,
           (r, size) => this.commitReplacement(r, size),
           () => this.endReplacement(),
+          aborted,
         );
       },
       (e: unknown) => {
@@ -214,6 +232,7 @@ export class PartitionMaintenance {
           this.p.dir,
           r.baseOffset,
           old.map((s) => s.baseOffset),
+          r.hasTxnIndex,
         );
       } catch (e) {
         this.replacing = null;
@@ -226,6 +245,8 @@ export class PartitionMaintenance {
         fresh,
         ...current.filter((s) => s.baseOffset >= r.endOffset),
       ];
+      // In the same turn as the segment list (readers take both together).
+      this.p.producers.txnIndex.replaceRange(r.baseOffset, r.endOffset, r.keptAborted);
       this.replacing = null;
       await fresh.ensureIndexes(r.endOffset);
       // Deletions held back while the replacement was written.

@@ -9,7 +9,14 @@ import { join } from 'node:path';
 import { storageError } from '../../errors.js';
 import type { TopicConfig } from '../config/topic-config.js';
 import { type FdCache, sharedFdCache } from '../segment/fd-cache.js';
-import { INDEX_SUFFIX, LOG_SUFFIX, parseSegmentName, TIME_INDEX_SUFFIX } from '../segment/file-names.js';
+import {
+  INDEX_SUFFIX,
+  LOG_SUFFIX,
+  parseSegmentName,
+  segmentPath,
+  TIME_INDEX_SUFFIX,
+  TXN_INDEX_SUFFIX,
+} from '../segment/file-names.js';
 import { LogSegment, type SegmentContext } from '../segment/log-segment.js';
 import { recoverSegment } from '../segment/segment-recovery.js';
 import { readCheckpoint, writeCheckpoint } from './checkpoint.js';
@@ -45,6 +52,7 @@ async function removeSegmentFiles(seg: LogSegment, o: PartitionOpenOptions, fds:
     await fds.invalidate(p);
     await removeIfPresent(o.io, p);
   }
+  await removeIfPresent(o.io, segmentPath(o.dir, seg.baseOffset, TXN_INDEX_SUFFIX));
 }
 
 /**
@@ -75,7 +83,12 @@ async function load(o: OpenPartitionOptions): Promise<Partition> {
     }
     if (parsed.state !== '') await io.unlink(join(dir, name));
     else if (parsed.suffix === LOG_SUFFIX) logs.push(parsed.baseOffset);
-    else if (parsed.suffix === INDEX_SUFFIX || parsed.suffix === TIME_INDEX_SUFFIX)
+    // An orphan .txnindex only lists transactions of deleted or replaced segments.
+    else if (
+      parsed.suffix === INDEX_SUFFIX ||
+      parsed.suffix === TIME_INDEX_SUFFIX ||
+      parsed.suffix === TXN_INDEX_SUFFIX
+    )
       indexOwners.push({ name, base: parsed.baseOffset });
   }
   logs.sort((a, b) => a - b);

@@ -10,7 +10,7 @@ import {
   LOG_OVERHEAD,
   RECORD_BATCH_OVERHEAD,
 } from '@rill/protocol';
-import type { AbortedTransaction } from '../producer/txn-index.js';
+import type { AbortedTransaction, AbortedTxn } from '../producer/txn-index.js';
 import { LogError, storageError } from '../../errors.js';
 import type { LogSegment } from '../segment/log-segment.js';
 import type { Partition } from './partition.js';
@@ -81,6 +81,8 @@ async function readFrom(p: Partition, offset: number, options: ReadOptions): Pro
   const maxOffset = Math.min(options.maxOffset ?? limit, limit);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const segs = p.segments;
+  // Taken with the segment list: compaction swaps both at once (see TxnIndex.view).
+  const aborted = committed ? p.producers.txnIndex.view() : null;
   if (offset < maxOffset) {
     for (let i = segmentIndexFor(segs, offset); i < segs.length; i++) {
       const seg = segs[i]!;
@@ -94,7 +96,7 @@ async function readFrom(p: Partition, offset: number, options: ReadOptions): Pro
           highWatermark: hw,
           logStartOffset: p.logStartOffset,
           lastStableOffset: lso,
-          abortedTransactions: committed ? abortedIn(p, offset, bytes) : null,
+          abortedTransactions: aborted === null ? null : abortedIn(p, aborted, offset, bytes),
         };
       }
     }
@@ -109,18 +111,23 @@ async function readFrom(p: Partition, offset: number, options: ReadOptions): Pro
 }
 
 /** Aborted transactions overlapping the batches read (their offsets up to the last batch's end). */
-function abortedIn(p: Partition, offset: number, bytes: Buffer): AbortedTransaction[] {
+function abortedIn(
+  p: Partition,
+  view: readonly AbortedTxn[],
+  offset: number,
+  bytes: Buffer,
+): AbortedTransaction[] {
   const index = p.producers.txnIndex;
   // Retention may have removed segments since: their aborted transactions no longer matter.
   index.dropBelow(p.logStartOffset);
-  if (index.size === 0) return [];
+  if (view.length === 0) return [];
   let pos = 0;
   let end = offset;
   while (pos + RECORD_BATCH_OVERHEAD <= bytes.length) {
     end = Number(bytes.readBigInt64BE(pos)) + bytes.readInt32BE(pos + LAST_OFFSET_DELTA_OFFSET) + 1;
     pos += bytes.readInt32BE(pos + LENGTH_OFFSET) + LOG_OVERHEAD;
   }
-  return index.collect(offset, end);
+  return index.collect(offset, end, view);
 }
 
 export async function offsetForTimestamp(p: Partition, timestamp: number): Promise<TimestampOffset | null> {

@@ -5,13 +5,18 @@
  * lastStableOffset int64). The whole index is also kept in memory, sorted by marker offset
  * (aborts are rare), so a read_committed fetch can list the aborted transactions it overlaps.
  * Entries at or after the producer-state replay point are rebuilt by replay on open, so an
- * entry lost in a crash is written again.
+ * entry lost in a crash is written again. Retention deletes a segment's file with the segment;
+ * compaction rewrites the files of the segments it replaces (see partition/segment-replacement.ts).
+ *
+ * The in-memory list is replaced, never edited, when entries go (readers snapshot it with
+ * {@link TxnIndex.view} before reading the log, so a compaction that swaps segments and entries
+ * together cannot pair new bytes with old entries or the reverse); additions are appended in place.
  */
 import { join } from 'node:path';
 import type { FileIO } from '../io/file-io.js';
-import { offsetToName } from '../segment/file-names.js';
+import { offsetToName, TXN_INDEX_SUFFIX } from '../segment/file-names.js';
 
-export const TXN_INDEX_SUFFIX = '.txnindex';
+export { TXN_INDEX_SUFFIX };
 const ENTRY_SIZE = 34;
 const ENTRY_VERSION = 0;
 
@@ -33,6 +38,11 @@ export interface AbortedTransaction {
 interface Stored extends AbortedTxn {
   /** Base offset of the segment whose index file holds it. */
   readonly fileBase: number;
+}
+
+/** The file bytes of `entries` (in order). */
+export function encodeTxnIndex(entries: readonly AbortedTxn[]): Buffer {
+  return Buffer.concat(entries.map(encode));
 }
 
 function encode(e: AbortedTxn): Buffer {
@@ -97,6 +107,22 @@ export class TxnIndex {
     return this.entries;
   }
 
+  /** The current entries, for one read: later removals do not change what it lists. */
+  view(): readonly AbortedTxn[] {
+    return this.entries;
+  }
+
+  /**
+   * Compaction replaced the segments based in [base, end) by one segment at `base`: entries whose
+   * marker lies in the range become `kept` (already written to the new segment's file).
+   */
+  replaceRange(base: number, end: number, kept: readonly AbortedTxn[]): void {
+    const out: Stored[] = this.entries.filter((e) => e.lastOffset < base || e.lastOffset >= end);
+    for (const e of kept) out.push({ ...e, fileBase: base });
+    out.sort((a, b) => a.lastOffset - b.lastOffset);
+    this.entries = out;
+  }
+
   /** Remember an entry (in memory); {@link persist} writes it. */
   add(e: AbortedTxn, fileBase: number): void {
     const s: Stored = { ...e, fileBase };
@@ -125,10 +151,14 @@ export class TxnIndex {
     if (created) await this.io.syncDir(this.dir);
   }
 
-  /** Aborted transactions overlapping [fetchOffset, upperBound): Kafka's collectAbortedTxns. */
-  collect(fetchOffset: number, upperBound: number): AbortedTransaction[] {
+  /** Aborted transactions overlapping [fetchOffset, upperBound): Kafka's collectAbortedTxns (over `view`, default the current entries). */
+  collect(
+    fetchOffset: number,
+    upperBound: number,
+    view: readonly AbortedTxn[] = this.entries,
+  ): AbortedTransaction[] {
     const out: AbortedTransaction[] = [];
-    const es = this.entries;
+    const es = view;
     let lo = 0;
     let hi = es.length;
     while (lo < hi) {
@@ -152,7 +182,7 @@ export class TxnIndex {
       const keep = this.entries.filter((e) => e.fileBase === base);
       const path = txnIndexPath(this.dir, base);
       if (keep.length === 0) await this.io.unlink(path);
-      else await this.io.writeFileAtomic(path, Buffer.concat(keep.map(encode)));
+      else await this.io.writeFileAtomic(path, encodeTxnIndex(keep));
     }
   }
 

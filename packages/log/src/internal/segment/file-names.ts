@@ -8,6 +8,8 @@ import { join } from 'node:path';
 export const LOG_SUFFIX = '.log';
 export const INDEX_SUFFIX = '.index';
 export const TIME_INDEX_SUFFIX = '.timeindex';
+/** The aborted-transactions index of a segment; see producer/txn-index.ts. */
+export const TXN_INDEX_SUFFIX = '.txnindex';
 export const DELETED_SUFFIX = '.deleted';
 export const CLEANED_SUFFIX = '.cleaned';
 export const SWAP_SUFFIX = '.swap';
@@ -31,7 +33,7 @@ export interface ParsedSegmentName {
   readonly state: string;
 }
 
-const NAME_RE = /^(\d{20})(\.log|\.index|\.timeindex|\.replace)(\.deleted|\.cleaned|\.swap)?$/;
+const NAME_RE = /^(\d{20})(\.log|\.index|\.timeindex|\.txnindex|\.replace)(\.deleted|\.cleaned|\.swap)?$/;
 
 /** Parse a segment file name; null for anything else (checkpoints, temp files). */
 export function parseSegmentName(name: string): ParsedSegmentName | null {

@@ -6,6 +6,7 @@
  * completed. Transactional offset commits are fenced by producer epoch here and by group
  * generation and member id in the group coordinator (KIP-447). Results carry Kafka's error codes.
  */
+import { definedOnly } from '../config/defined-only.js';
 import type { LogEngine } from '../../engine.js';
 import { systemClock, type Clock, type TimerHandle } from '../clock/clock.js';
 import type { TopicConfigInput } from '../config/validate.js';
@@ -37,6 +38,7 @@ export interface TransactionCoordinatorOptions {
   readonly engine: LogEngine;
   /** Drives transaction timeouts and id expiry; default the system clock. */
   readonly clock?: Clock;
+  /** Overrides of the engine's `brokerConfig.transactions` (Kafka's defaults unless the engine was given others). */
   readonly config?: TxnCoordinatorConfigInput;
   /** Topic configs for creating `__transaction_state` (always compacted). */
   readonly stateTopicConfigs?: TopicConfigInput;
@@ -75,7 +77,10 @@ export class TransactionCoordinator {
    * @throws LogError INVALID_CONFIG; CORRUPT_MESSAGE for an unreadable state record; engine errors.
    */
   static async open(options: TransactionCoordinatorOptions): Promise<TransactionCoordinator> {
-    const config = parseTxnConfig(options.config);
+    const config = parseTxnConfig({
+      ...options.engine.brokerConfig.transactions,
+      ...definedOnly(options.config),
+    });
     const clock = options.clock ?? systemClock;
     const log = await TxnStateLog.open(options.engine, config['transaction.state.log.num.partitions'], {
       'segment.bytes': config['transaction.state.log.segment.bytes'],
