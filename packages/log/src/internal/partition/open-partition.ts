@@ -129,7 +129,14 @@ async function load(o: OpenPartitionOptions): Promise<Partition> {
     if (next !== undefined && next.baseOffset <= recoveryPoint) continue;
     // The active segment needs no validation when nothing lies past the recovery point and
     // its structure is intact (a clean reopen): its index tail is read, not the whole file.
-    if (next === undefined && checkpoint !== null && seg.baseOffset <= recoveryPoint) {
+    // The active segment's indexes are written only on a clean close: without them, skip
+    // straight to validation rather than rebuilding them from one scan and validating in another.
+    if (
+      next === undefined &&
+      checkpoint !== null &&
+      seg.baseOffset <= recoveryPoint &&
+      (await io.exists(seg.indexPath))
+    ) {
       if ((await seg.ensureIndexes(Number.MAX_SAFE_INTEGER)) && seg.nextOffset <= recoveryPoint) continue;
       seg.unloadIndexes();
     }

@@ -37,7 +37,8 @@ async function scanHeaders(
 ): Promise<boolean> {
   const lease = await seg.ctx.fds.acquire(seg.logPath);
   try {
-    const r = new BatchReader(lease.handle, from, seg.size, CHUNK, from === 0);
+    // Only headers are read and no view is kept, so the read-ahead buffers can be recycled.
+    const r = new BatchReader(lease.handle, from, seg.size, CHUNK, from === 0, true);
     const interval = seg.ctx.indexIntervalBytes();
     let next = seg.baseOffset;
     let maxTs = ti.lastTimestamp;

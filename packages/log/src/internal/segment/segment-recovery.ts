@@ -38,7 +38,8 @@ export async function recoverSegment(
   let validEnd = 0;
   const lease = await ctx.fds.acquire(seg.logPath);
   try {
-    const r = new BatchReader(lease.handle, 0, seg.size, CHUNK, true);
+    // Views are only CRC-checked and dropped, so the read-ahead buffers can be recycled.
+    const r = new BatchReader(lease.handle, 0, seg.size, CHUNK, true, true);
     for (;;) {
       const s = r.tryNext() ?? (await r.next());
       if (s.kind === 'end') break;
