@@ -53,6 +53,8 @@ export async function compact1gb(): Promise<void> {
       rss_budget_mb: DEDUPE_BUFFER / 2 ** 20 + 64,
       rss_before_open_mb: rssBefore,
       peak_rss_mb: peakRssMb(),
+      // What compaction adds on top of the Node/tsx process it runs in; compared to rss_budget_mb.
+      rss_growth_mb: peakRssMb() - rssBefore,
       distinct_keys: keys,
       segments_before: files.length,
       segments_after: after.length,

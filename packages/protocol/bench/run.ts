@@ -67,6 +67,6 @@ const scan = rate(() => {
 const crcOnly = rate(() => {
   sink += crc32c(batch.subarray(21));
 });
-report('scan-100b', scan, 'crc32c over the batch bytes', crcOnly);
+report('decode-100b', scan, 'crc32c over the batch bytes', crcOnly);
 
 if (sink === 0) console.error('unreachable: keeps the work observable');
