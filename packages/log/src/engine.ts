@@ -52,6 +52,7 @@ import { ProducerIdManager } from './internal/producer/producer-id-manager.js';
 /** Kafka's ListOffsets sentinel timestamps. */
 const LATEST_TIMESTAMP = -1;
 const EARLIEST_TIMESTAMP = -2;
+const MAX_TIMESTAMP = -3;
 
 /**
  * The embedded log engine.
@@ -318,7 +319,9 @@ export class LogEngine {
 
   /**
    * First offset whose timestamp is at or after `timestamp` (Kafka's ListOffsets); -1 (latest)
-   * and -2 (earliest) answer the high watermark and the log start offset. Under
+   * and -2 (earliest) answer the high watermark and the log start offset; -3 (max timestamp,
+   * KIP-734) the offset and timestamp of the first record with the partition's largest
+   * timestamp (null when the readable log is empty). Under
    * `isolation: 'read_committed'` latest is the last stable offset and offsets at or past it are
    * not answered (null), as Kafka's ListOffsets does.
    */
@@ -334,7 +337,13 @@ export class LogEngine {
       const end = committed ? log.lastStableOffset : log.highWatermark;
       if (timestamp === LATEST_TIMESTAMP) return { offset: end, timestamp: -1 };
       if (timestamp === EARLIEST_TIMESTAMP) return { offset: log.logStartOffset, timestamp: -1 };
-      const found = await log.offsetForTimestamp(timestamp);
+      let target = timestamp;
+      if (timestamp === MAX_TIMESTAMP) {
+        // The first record carrying the largest timestamp is the first at or after it.
+        target = await maxTimestampOf(log);
+        if (target < 0) return null;
+      }
+      const found = await log.offsetForTimestamp(target);
       return committed && found !== null && found.offset >= end ? null : found;
     });
   }
@@ -440,6 +449,44 @@ export class LogEngine {
   }
 
   /**
+   * Wait, without polling, until `topic`-`partition` has data past `offset`: until its high
+   * watermark (under `isolation: 'read_committed'`, its last stable offset) is above `offset`.
+   * Also resolves when `signal` aborts, when the engine closes (or is closed already) and when
+   * the partition is deleted, so the caller re-checks what it waits for after every wake-up.
+   * Appends from any source wake it: Produce, the group and transaction coordinators, embedded
+   * producers; under read_committed also a COMMIT/ABORT marker that moves the last stable offset.
+   * @throws LogError UNKNOWN_TOPIC_OR_PARTITION if the partition does not exist (as a rejection).
+   *
+   * @example
+   * ```ts
+   * const ac = new AbortController();
+   * setTimeout(() => ac.abort(), 5_000);
+   * await engine.waitForData('orders', 0, engine.offsets('orders', 0).highWatermark, { signal: ac.signal });
+   * ```
+   */
+  async waitForData(
+    topic: string,
+    partition: number,
+    offset: number,
+    opts: { readonly signal: AbortSignal; readonly isolation?: 'read_uncommitted' | 'read_committed' },
+  ): Promise<void> {
+    if (this.closed) return;
+    const log = this.topics.partition(topic, partition);
+    const committed = opts.isolation === 'read_committed';
+    const { signal } = opts;
+    for (;;) {
+      if (signal.aborted || this.closed || this.topics.tryGet(topic)?.partitions[partition] !== log) return;
+      const hw = log.highWatermark;
+      if ((committed ? log.lastStableOffset : hw) > offset) return;
+      // The last stable offset moves when the high watermark does (a marker is appended):
+      // wait for the watermark's next move past both, then look again.
+      await log.waitForData(Math.max(offset, hw), signal);
+      // A wake-up without a move (the partition closed) ends the wait rather than spinning.
+      if (log.highWatermark === hw) return;
+    }
+  }
+
+  /**
    * Flush and close every partition, write the clean-shutdown marker and release the directory
    * lock. Idempotent; later calls on the engine fail with LogError CLOSED.
    */
@@ -482,6 +529,27 @@ function checkOffset(topic: string, partition: number, offset: number): void {
   if (!Number.isSafeInteger(offset) || offset < 0) {
     throw new LogError('OFFSET_OUT_OF_RANGE', `Offset ${offset} is out of range for ${topic}-${partition}`);
   }
+}
+
+/**
+ * The largest timestamp in the readable log (segments from the log start offset, below the high
+ * watermark), from the segments' summaries; -1 if there is none.
+ */
+async function maxTimestampOf(log: unknown): Promise<number> {
+  const [p] = partitionsOf([log]);
+  const segs = p!.segments;
+  const hw = p!.highWatermark;
+  const start = p!.logStartOffset;
+  let max = -1;
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i]!;
+    if (seg.baseOffset >= hw) break;
+    const upper = segs[i + 1]?.baseOffset ?? Number.MAX_SAFE_INTEGER;
+    if (upper <= start) continue;
+    await seg.ensureSummary(upper);
+    if (seg.maxTimestamp > max) max = seg.maxTimestamp;
+  }
+  return max;
 }
 
 /** The engine's partitions are always `Partition`s; maintenance needs their segment API. */

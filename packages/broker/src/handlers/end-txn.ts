@@ -3,11 +3,11 @@ import type { RequestContext } from '../internal/context.js';
 import { ERR } from '../internal/kafka-errors.js';
 
 /**
- * EndTxn: commit or abort; answers once the markers are written. Long-polling read_committed
- * fetches are woken, since last stable offsets moved.
+ * EndTxn: commit or abort; answers once the markers are written. The markers wake long-polling
+ * read_committed fetches through the engine, as their last stable offsets move.
  */
 export async function endTxn(ctx: RequestContext, req: EndTxnRequest): Promise<EndTxnResponse> {
-  const { txns, waiters } = ctx.broker;
+  const { txns } = ctx.broker;
   if (txns === null)
     return { throttleTimeMs: 0, errorCode: ERR.UNSUPPORTED_VERSION, producerId: -1, producerEpoch: -1 };
   const r = await txns.endTxn({
@@ -16,6 +16,5 @@ export async function endTxn(ctx: RequestContext, req: EndTxnRequest): Promise<E
     producerEpoch: req.producerEpoch,
     committed: req.committed,
   });
-  waiters.notifyAll();
   return { throttleTimeMs: 0, errorCode: r.errorCode, producerId: -1, producerEpoch: -1 };
 }

@@ -9,6 +9,7 @@ import type { RequestContext } from '../internal/context.js';
 import { ERR, toKafkaError } from '../internal/kafka-errors.js';
 import { describeById, tryDescribe } from '../internal/topics.js';
 import type { BrokerLogger } from '../internal/logger.js';
+import type { WatchedPartition } from '../internal/data-waiters.js';
 
 const EMPTY = Buffer.alloc(0);
 
@@ -29,14 +30,16 @@ interface Round {
 
 /**
  * Fetch: stored batch bytes as they are (no re-encoding). Waits up to `maxWaitMs` until at least
- * `minBytes` are available, woken by appends rather than polling. The first partition with data
- * gets at least one whole batch even above the limits (KIP-74); later partitions stop at the
- * response's `maxBytes`. Under read_committed (isolation level 1) reads stop at the last stable
+ * `minBytes` are available, woken by the engine on any append to a requested partition (from
+ * Produce, transaction markers, coordinators or in-process producers) rather than polling. The
+ * first partition with data gets at least one whole batch even above the limits (KIP-74); later
+ * partitions stop at the response's `maxBytes`. Under read_committed (isolation level 1) reads stop at the last stable
  * offset and the response lists the aborted transactions the returned batches overlap.
  */
 export async function fetch(ctx: RequestContext, req: FetchRequest): Promise<FetchResponse> {
   const { engine, logger, waiters, closing } = ctx.broker;
   const readCommitted = (req.isolationLevel ?? 0) === 1;
+  const isolation = readCommitted ? 'read_committed' : 'read_uncommitted';
   const targets: Target[][] = req.topics.map((t) => {
     const d =
       t.topic !== undefined && ctx.apiVersion < 13
@@ -69,9 +72,29 @@ export async function fetch(ctx: RequestContext, req: FetchRequest): Promise<Fet
     if (round.bytes >= req.minBytes || round.hasError || remaining <= 0 || closing.aborted) {
       return { throttleTimeMs: 0, errorCode: ERR.NONE, sessionId: 0, responses: round.responses };
     }
-    const watched = targets.flat().filter((t): t is Target & { topic: string } => t.topic !== undefined);
-    await waiters.wait(watched, remaining, closing);
+    await waiters.wait(engine, watchedOf(targets, round, readCommitted), isolation, remaining, closing);
   }
+}
+
+/**
+ * Every readable partition of the request, waiting for its end (high watermark, or last stable
+ * offset under read_committed) to pass both the fetch offset and the end this round saw: data
+ * that arrived after the round's read wakes the Fetch, data it already counted does not.
+ */
+function watchedOf(targets: Target[][], round: Round, readCommitted: boolean): WatchedPartition[] {
+  const watched: WatchedPartition[] = [];
+  for (let i = 0; i < targets.length; i++) {
+    const ts = targets[i]!;
+    const seen = round.responses[i]!.partitions;
+    for (let j = 0; j < ts.length; j++) {
+      const t = ts[j]!;
+      if (t.topic === undefined || t.topicError !== ERR.NONE) continue;
+      const r = seen[j]!;
+      const end = (readCommitted ? r.lastStableOffset : r.highWatermark) ?? t.fetchOffset;
+      watched.push({ topic: t.topic, partition: t.partition, offset: Math.max(t.fetchOffset, end) });
+    }
+  }
+  return watched;
 }
 
 async function readRound(

@@ -10,8 +10,9 @@ const EARLIEST_LOCAL = -4;
 
 /**
  * ListOffsets: -1 the high watermark (the last stable offset under read_committed), -2 and -4
- * the log start offset, otherwise the first offset
- * with a timestamp at or after the given one (-1/-1 if none). v0 answers in `oldStyleOffsets`.
+ * the log start offset, -3 (v7+, KIP-734) the record with the largest timestamp, otherwise the
+ * first offset with a timestamp at or after the given one (-1/-1 if none). v0 answers in
+ * `oldStyleOffsets`.
  */
 export async function listOffsets(
   ctx: RequestContext,
@@ -30,7 +31,8 @@ export async function listOffsets(
           if (d === undefined || p.partitionIndex < 0 || p.partitionIndex >= d.partitions) {
             return fail(ERR.UNKNOWN_TOPIC_OR_PARTITION);
           }
-          if (p.timestamp === MAX_TIMESTAMP || (p.timestamp < 0 && p.timestamp < EARLIEST_LOCAL)) {
+          // MAX_TIMESTAMP came with v7 (KIP-734); older clients cannot ask for it.
+          if ((p.timestamp === MAX_TIMESTAMP && ctx.apiVersion < 7) || p.timestamp < EARLIEST_LOCAL) {
             return fail(ERR.UNSUPPORTED_VERSION);
           }
           try {

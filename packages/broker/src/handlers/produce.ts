@@ -28,7 +28,7 @@ function failed(index: number, errorCode: number, errorMessage: string | null = 
  * under the topic's flush policy (DESIGN.md decision 8); acks=0 sends no response.
  */
 export async function produce(ctx: RequestContext, req: ProduceRequest): Promise<ProduceResponse | null> {
-  const { engine, logger, waiters } = ctx.broker;
+  const { engine, logger } = ctx.broker;
   const acksValid = req.acks === 0 || req.acks === 1 || req.acks === -1;
   // Transactional produce needs the transaction coordinator (which markers end the transaction).
   const transactionalUnserved =
@@ -52,7 +52,6 @@ export async function produce(ctx: RequestContext, req: ProduceRequest): Promise
       }
       try {
         const r = await engine.appendToPartition(t.name, p.index, p.records);
-        waiters.notify(t.name, p.index);
         return {
           index: p.index,
           errorCode: ERR.NONE,

@@ -1,63 +1,59 @@
 /**
- * Wakes long-polling Fetch requests when a partition they read gets data. The broker calls
- * `notify` after each append it makes; a waiter resolves on the first notify of any of its
- * partitions, on its deadline, or when the broker closes. No polling.
+ * Wakes long-polling Fetch requests when a partition they read gets data. Waits on the log
+ * engine itself (`LogEngine.waitForData`), so every append wakes them: Produce, transaction
+ * markers (EndTxn or a transaction timeout), the group coordinator's offset commits, and
+ * producers embedded in the same process. No polling.
  */
+import { setMaxListeners } from 'node:events';
+import type { IsolationLevel, LogEngine } from '@rill/log';
 
-const key = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
+/** A partition a Fetch watches, and the offset it waits to see exceeded. */
+export interface WatchedPartition {
+  readonly topic: string;
+  readonly partition: number;
+  /** Wake once the partition's high watermark (last stable offset under read_committed) passes this. */
+  readonly offset: number;
+}
 
 export class DataWaiters {
-  private readonly waiters = new Map<string, Set<() => void>>();
+  private pending = 0;
 
-  /** Data was appended to `topic`-`partition`. */
-  notify(topic: string, partition: number): void {
-    const set = this.waiters.get(key(topic, partition));
-    if (set === undefined) return;
-    this.waiters.delete(key(topic, partition));
-    for (const wake of set) wake();
-  }
-
-  /** Wakes every waiter (e.g. a transaction ended: last stable offsets moved). */
-  notifyAll(): void {
-    const all = [...this.waiters.values()];
-    this.waiters.clear();
-    for (const set of all) for (const wake of set) wake();
-  }
-
-  /** Resolves when any of `partitions` is notified, after `timeoutMs`, or when `signal` aborts. */
+  /**
+   * Resolves when any of `partitions` has data past its offset (under `isolation`), after
+   * `timeoutMs`, when `signal` aborts, or when the engine closes or a partition is deleted.
+   */
   wait(
-    partitions: readonly { readonly topic: string; readonly partition: number }[],
+    engine: LogEngine,
+    partitions: readonly WatchedPartition[],
+    isolation: IsolationLevel,
     timeoutMs: number,
     signal: AbortSignal,
   ): Promise<void> {
-    if (signal.aborted || timeoutMs <= 0) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      const keys = partitions.map((p) => key(p.topic, p.partition));
-      const wake = (): void => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', wake);
-        for (const k of keys) {
-          const set = this.waiters.get(k);
-          if (set === undefined) continue;
-          set.delete(wake);
-          if (set.size === 0) this.waiters.delete(k);
-        }
-        resolve();
-      };
-      for (const k of keys) {
-        let set = this.waiters.get(k);
-        if (set === undefined) this.waiters.set(k, (set = new Set()));
-        set.add(wake);
-      }
-      const timer = setTimeout(wake, timeoutMs);
-      signal.addEventListener('abort', wake, { once: true });
+    if (signal.aborted || timeoutMs <= 0 || partitions.length === 0) return Promise.resolve();
+    // One signal ends every partition's wait as soon as the first of them (or the timer) fires.
+    const done = new AbortController();
+    // A Fetch may watch hundreds of partitions: each adds a listener, which is not a leak.
+    setMaxListeners(0, done.signal);
+    const stop = (): void => done.abort();
+    const timer = setTimeout(stop, timeoutMs);
+    signal.addEventListener('abort', stop, { once: true });
+    this.pending++;
+    const waits = partitions.map((p) =>
+      engine.waitForData(p.topic, p.partition, p.offset, { signal: done.signal, isolation }),
+    );
+    const ended = new Promise<void>((resolve) => done.signal.addEventListener('abort', () => resolve()));
+    // A rejected wait (the topic was deleted meanwhile) wakes the Fetch too: its next round
+    // reports the error for that partition.
+    return Promise.race([...waits.map((w) => w.catch(() => undefined)), ended]).finally(() => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', stop);
+      done.abort();
+      this.pending--;
     });
   }
 
-  /** Waiters registered (for tests and leak checks). */
+  /** Fetches waiting now (for tests and leak checks). */
   get size(): number {
-    let n = 0;
-    for (const s of this.waiters.values()) n += s.size;
-    return n;
+    return this.pending;
   }
 }
