@@ -3,6 +3,7 @@ import { LogEngine, isLogError, type GroupCoordinator, type TransactionCoordinat
 import { BrokerError } from '../errors.js';
 import type { BrokerContext } from './context.js';
 import { DataWaiters } from './data-waiters.js';
+import { advertisedApis } from './dispatch.js';
 import { openListener, type OpenListener } from './listener.js';
 import { stderrLogger, type BrokerLogger } from './logger.js';
 import { loadOrCreateMetaProperties } from './meta-properties.js';
@@ -110,6 +111,7 @@ export async function start(options: BrokerOptions): Promise<RunningBroker> {
       nodeId: meta.nodeId,
       logger,
       waiters: new DataWaiters(),
+      apis: advertisedApis(groups !== null, txns !== null),
       saslUsers,
       closing: closing.signal,
     };

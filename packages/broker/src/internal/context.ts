@@ -7,6 +7,13 @@ import type { SaslUsers } from './sasl-plain.js';
 import type { BrokerOwnSettings } from './settings.js';
 import type { GroupsPort } from './groups-port.js';
 
+/** One API and the version range the broker advertises for it. */
+export interface AdvertisedApi {
+  readonly apiKey: number;
+  readonly minVersion: number;
+  readonly maxVersion: number;
+}
+
 /** Shared by every connection of one broker. */
 export interface BrokerContext {
   readonly engine: LogEngine;
@@ -21,6 +28,8 @@ export interface BrokerContext {
   readonly nodeId: number;
   readonly logger: BrokerLogger;
   readonly waiters: DataWaiters;
+  /** What ApiVersions advertises: computed once, as the served APIs never change while running. */
+  readonly apis: readonly AdvertisedApi[];
   /** Users for SASL/PLAIN, or null when no listener authenticates. */
   readonly saslUsers: SaslUsers | null;
   /** Aborted when the broker starts closing: long polls answer at once. */

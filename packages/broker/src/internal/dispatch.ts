@@ -13,7 +13,9 @@ import {
 } from '@rill/protocol';
 import { BrokerError } from '../errors.js';
 import { HANDLERS } from '../handlers/index.js';
-import type { Handler, RequestContext } from './context.js';
+import type { AdvertisedApi, Handler, RequestContext } from './context.js';
+
+export type { AdvertisedApi } from './context.js';
 
 /**
  * Lowest versions served: record batches v2 (the stored format) need Produce v3 and Fetch v4;
@@ -48,12 +50,6 @@ export const TXN_APIS: ReadonlySet<number> = new Set([
   ApiKeys.EndTxn,
   ApiKeys.TxnOffsetCommit,
 ]);
-
-export interface AdvertisedApi {
-  readonly apiKey: number;
-  readonly minVersion: number;
-  readonly maxVersion: number;
-}
 
 /** What ApiVersions advertises, given whether groups and transactions are served. */
 export function advertisedApis(withGroups: boolean, withTxns: boolean): AdvertisedApi[] {
