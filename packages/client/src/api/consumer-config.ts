@@ -39,11 +39,11 @@ export interface ConsumerConfig {
   readonly 'max.poll.interval.ms'?: number;
   /** Default 500. */
   readonly 'max.poll.records'?: number;
-  /** Default 1. */
+  /** Default 1. A fetch waits until this many bytes are readable or `fetch.max.wait.ms` passes (poll's timeout still bounds it). */
   readonly 'fetch.min.bytes'?: number;
   /** Default 52428800. */
   readonly 'fetch.max.bytes'?: number;
-  /** Default 500. */
+  /** Default 500. How long a fetch waits for `fetch.min.bytes`. */
   readonly 'fetch.max.wait.ms'?: number;
   /** Default 1048576. */
   readonly 'max.partition.fetch.bytes'?: number;

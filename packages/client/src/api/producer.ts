@@ -22,6 +22,7 @@ export interface ProducerRecord {
 export interface RecordMetadata {
   readonly topic: string;
   readonly partition: number;
+  /** The record's offset; -1 under `acks=0`, where the send resolves before the append (as in Kafka). */
   readonly offset: number;
   /** Create time, or the log's append time if the topic uses LogAppendTime. */
   readonly timestamp: number;

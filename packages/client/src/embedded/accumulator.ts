@@ -19,6 +19,8 @@ export interface ReadyBatch {
   readonly partition: number;
   readonly records: RecordInput[];
   readonly waiters: Waiter[];
+  /** Clock time the batch was opened: `delivery.timeout.ms` counts from here. */
+  readonly createdMs: number;
 }
 
 interface OpenBatch extends ReadyBatch {
@@ -50,7 +52,15 @@ export class RecordAccumulator {
       batch = undefined;
     }
     if (batch === undefined) {
-      batch = { topic, partition, records: [], waiters: [], bytes: 0, timer: null };
+      batch = {
+        topic,
+        partition,
+        records: [],
+        waiters: [],
+        createdMs: this.options.clock.now(),
+        bytes: 0,
+        timer: null,
+      };
       this.open.set(key, batch);
       this.arm(key, batch);
     }

@@ -43,6 +43,8 @@ export class EmbeddedConsumer implements Consumer {
   private closed = false;
   private closing: Promise<void> | undefined;
   private polling: Promise<unknown> | null = null;
+  /** When the fetch held for fetch.min.bytes completes anyway (fetch.max.wait.ms); null if none is held. */
+  private heldUntil: number | null = null;
 
   constructor(
     private readonly ctx: EmbeddedContext,
@@ -176,7 +178,9 @@ export class EmbeddedConsumer implements Consumer {
     this.check();
     if (!Number.isSafeInteger(offset) || offset < 0)
       throw new ClientError('INVALID_ARGUMENT', `Cannot seek to offset ${offset}`);
-    this.states.require(partition).position = offset;
+    const s = this.states.require(partition);
+    s.position = offset;
+    s.buffer = null;
   }
 
   seekToBeginning(partitions?: readonly TopicPartition[]): void {
@@ -206,7 +210,13 @@ export class EmbeddedConsumer implements Consumer {
   }
 
   pause(partitions: readonly TopicPartition[]): void {
-    for (const tp of partitions) this.states.require(tp).paused = true;
+    for (const tp of partitions) {
+      const s = this.states.require(tp);
+      s.paused = true;
+      // As in the Java client: a paused partition's buffered records are dropped, and fetched
+      // again from its position after resume.
+      s.buffer = null;
+    }
   }
 
   resume(partitions: readonly TopicPartition[]): void {
@@ -253,6 +263,7 @@ export class EmbeddedConsumer implements Consumer {
   private async doPoll(timeoutMs: number): Promise<ConsumerRecords> {
     this.check();
     const { clock } = this.ctx;
+    const minBytes = this.config['fetch.min.bytes'];
     const deadline = clock.now() + Math.max(0, timeoutMs);
     for (;;) {
       this.group?.polled();
@@ -261,6 +272,19 @@ export class EmbeddedConsumer implements Consumer {
       if (this.closed) return EMPTY_RECORDS;
       await this.positions.resolve(this.states.states().filter((s) => s.position === null));
       const fetchable = this.fetchable();
+      if (minBytes > 1) {
+        const now = clock.now();
+        const heldUntil = (this.heldUntil ??= now + this.config['fetch.max.wait.ms']);
+        // Short of fetch.min.bytes nothing is consumed: positions (and so commits) stay put
+        // while the fetch is held for more data, up to fetch.max.wait.ms, across polls.
+        if (now < heldUntil && (await this.fetcher.available(fetchable, minBytes)) < minBytes) {
+          const left = deadline - clock.now();
+          if (left <= 0) return EMPTY_RECORDS;
+          await this.waiter.wait(fetchable, Math.min(left, heldUntil - clock.now()), true);
+          continue;
+        }
+        this.heldUntil = null;
+      }
       const records = await this.fetcher.fetch(fetchable);
       const remaining = deadline - clock.now();
       if (records.count > 0 || remaining <= 0) return records;

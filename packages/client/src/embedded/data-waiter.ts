@@ -23,7 +23,11 @@ export class DataWaiter {
     else this.wokenEarly = true;
   }
 
-  wait(partitions: readonly PartitionState[], ms: number): Promise<void> {
+  /**
+   * Wait for a record at or after each partition's position, or with `pastEnd` after the end
+   * offset its last fetch saw (data is there already, but too little for fetch.min.bytes).
+   */
+  wait(partitions: readonly PartitionState[], ms: number, pastEnd = false): Promise<void> {
     if (this.wokenEarly || ms <= 0) {
       this.wokenEarly = false;
       return Promise.resolve();
@@ -45,7 +49,7 @@ export class DataWaiter {
         if (s.position === null) continue;
         try {
           const records = this.engine.records(s.topic, s.partition, {
-            fromOffset: s.position,
+            fromOffset: pastEnd ? Math.max(s.position, s.endOffset ?? s.position) : s.position,
             signal: ac.signal,
             isolation: this.isolation,
           });

@@ -18,7 +18,7 @@ import type { IsolationLevel } from '../api/common.js';
 import type { ConsumerRecord, ConsumerRecords, PartitionRecords } from '../api/consumer.js';
 import { ClientError, isClientError, toClientError } from '../errors.js';
 import { lastStableOffset } from './offsets.js';
-import type { PartitionState } from './partition-states.js';
+import type { FetchBuffer, PartitionState } from './partition-states.js';
 
 export interface FetchLimits {
   readonly maxRecords: number;
@@ -60,9 +60,53 @@ export class Fetcher {
     return lastStableOffset(this.engine, topic, partition, this.limits.isolation);
   }
 
+  /**
+   * Bytes of record batches readable at the partitions' positions, counted until `enough`: the
+   * check Kafka's broker makes before answering a fetch under `fetch.min.bytes`. Buffered records
+   * are a completed fetch, and a partition whose read fails is left to the fetch to report: both
+   * count as enough.
+   */
+  async available(fetchable: readonly PartitionState[], enough: number): Promise<number> {
+    let bytes = 0;
+    for (const s of fetchable) {
+      if (s.buffer !== null) return Infinity;
+      const position = s.position!;
+      let end: number;
+      try {
+        end = this.endOffset(s.topic, s.partition);
+      } catch (e) {
+        if (isClientError(e, 'UNKNOWN_TOPIC_OR_PARTITION')) continue;
+        throw e;
+      }
+      s.endOffset = end;
+      if (position >= end) continue;
+      try {
+        const { batches } = await this.engine.read(s.topic, s.partition, position, {
+          maxBytes: this.limits.maxPartitionBytes,
+          maxOffset: end,
+          isolation: this.limits.isolation,
+        });
+        bytes += batches.length;
+      } catch (e) {
+        if (isLogError(e, 'UNKNOWN_TOPIC_OR_PARTITION')) continue;
+        // Out of range and the like: the fetch that follows handles and reports it.
+        return Infinity;
+      }
+      if (bytes >= enough) return bytes;
+    }
+    return bytes;
+  }
+
   private async fetchOne(state: PartitionState, budget: number): Promise<PartitionRecords | null> {
     const { topic, partition } = state;
     const position = state.position!;
+    const buffered = state.buffer;
+    if (buffered !== null) {
+      if (buffered.records[buffered.index]!.offset === position)
+        return this.fromBuffer(state, buffered, budget);
+      // The position moved (seek) since the records were buffered.
+      state.buffer = null;
+    }
     let end: number;
     try {
       end = this.endOffset(topic, partition);
@@ -107,12 +151,11 @@ export class Fetcher {
       }
       const timestampType = timestampTypeOf(header.attributes);
       const from = next;
-      let full = false;
       // The engine verified the CRC before serving the bytes.
       forEachRecord(
         batch,
         (r) => {
-          if (full || r.offset < from || r.offset >= end) return;
+          if (r.offset < from || r.offset >= end) return;
           records.push({
             topic,
             partition,
@@ -124,20 +167,47 @@ export class Fetcher {
             headers: r.headers,
           });
           next = r.offset + 1;
-          if (records.length >= budget) full = true;
         },
         { verifyCrc: false },
       );
-      if (full) break;
       next = Math.min(batchNext, end);
     }
-    if (next > position) state.position = next;
-    else if (batches.length > 0)
-      throw new ClientError(
-        'CORRUPT_MESSAGE',
-        `Fetch of ${topic}-${partition} at ${position} made no progress`,
-      );
-    return records.length === 0 ? null : { topic, partition, records, nextOffset: next, highWatermark: end };
+    if (next <= position) {
+      if (batches.length > 0)
+        throw new ClientError(
+          'CORRUPT_MESSAGE',
+          `Fetch of ${topic}-${partition} at ${position} made no progress`,
+        );
+      return null;
+    }
+    if (records.length <= budget) {
+      state.position = next;
+      return records.length === 0
+        ? null
+        : { topic, partition, records, nextOffset: next, highWatermark: end };
+    }
+    // max.poll.records cut this partition short: keep the rest decoded for the next poll.
+    state.buffer = { records, index: 0, next, highWatermark: end };
+    return this.fromBuffer(state, state.buffer, budget);
+  }
+
+  /** Return up to `budget` buffered records and advance the position past them. */
+  private fromBuffer(state: PartitionState, buffer: FetchBuffer, budget: number): PartitionRecords {
+    const from = buffer.index;
+    const to = Math.min(buffer.records.length, from + budget);
+    const records =
+      from === 0 && to === buffer.records.length ? buffer.records : buffer.records.slice(from, to);
+    let nextOffset: number;
+    if (to === buffer.records.length) {
+      nextOffset = buffer.next;
+      state.buffer = null;
+    } else {
+      nextOffset = buffer.records[to - 1]!.offset + 1;
+      buffer.index = to;
+    }
+    state.position = nextOffset;
+    const { topic, partition } = state;
+    return { topic, partition, records, nextOffset, highWatermark: buffer.highWatermark };
   }
 }
 

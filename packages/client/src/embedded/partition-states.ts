@@ -3,6 +3,7 @@
  * resets, pause flags and the end offsets seen by the last fetch.
  */
 import { compareTopicPartitions, tpKey, tpName, type TopicPartition } from '../api/common.js';
+import type { ConsumerRecord } from '../api/consumer.js';
 import { ClientError } from '../errors.js';
 
 /** A position to resolve lazily: a seek to the log start or end, or the group's committed offset. */
@@ -17,6 +18,20 @@ export interface PartitionState extends TopicPartition {
   paused: boolean;
   /** End offset (high watermark or LSO) seen by the last fetch, for currentLag. */
   endOffset: number | undefined;
+  /**
+   * Records decoded by a fetch but not yet returned (max.poll.records cut the poll short), as the
+   * Java client's fetch buffer keeps them: the next poll serves them without reading the log again.
+   */
+  buffer: FetchBuffer | null;
+}
+
+/** Decoded records from `records[index]` on, and the position once they are all returned. */
+export interface FetchBuffer {
+  readonly records: readonly ConsumerRecord[];
+  index: number;
+  /** Position after the last buffered record (past skipped control or aborted batches). */
+  readonly next: number;
+  readonly highWatermark: number;
 }
 
 export class PartitionStates {
@@ -64,6 +79,7 @@ export class PartitionStates {
         reset: 'committed',
         paused: false,
         endOffset: undefined,
+        buffer: null,
       });
     }
   }

@@ -61,6 +61,7 @@ export class Positions {
     for (const tp of partitions) {
       const s = this.deps.states.require(tp);
       s.position = null;
+      s.buffer = null;
       s.reset = to;
     }
   }

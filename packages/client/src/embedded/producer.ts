@@ -56,6 +56,10 @@ export class EmbeddedProducer implements Producer {
       transactional: () => transactionalId !== null,
       beforeAppend: (topic, partition) => this.txn?.beforeAppend(topic, partition),
       onFailure: (e) => this.onSendFailure(e, true),
+      clock: ctx.clock,
+      acks: this.config.acks,
+      requestTimeoutMs: this.config['request.timeout.ms'],
+      deliveryTimeoutMs: this.config['delivery.timeout.ms'],
     });
     this.txn =
       transactionalId === null

@@ -4,7 +4,7 @@
  * A batch waits for its prerequisites (a producer id; under a transaction, the partition joining
  * it) behind a per-partition gate, so batches of one partition always reach the log in order.
  */
-import type { AppendRecordsOptions, LogEngine } from '@rill/log';
+import type { AppendRecordsOptions, Clock, LogEngine, TimerHandle } from '@rill/log';
 import { tpKey, tpName } from '../api/common.js';
 import type { CompressionType } from '../api/producer-config.js';
 import { ClientError, toClientError } from '../errors.js';
@@ -28,6 +28,22 @@ export interface SenderOptions {
   readonly beforeAppend: (topic: string, partition: number) => Promise<void> | undefined;
   /** A batch failed (after its waiters were rejected). */
   readonly onFailure: (error: ClientError) => void;
+  readonly clock: Clock;
+  /** `acks=0`: a batch's sends resolve (offset -1) when it is handed over; failures only reach onFailure. */
+  readonly acks: -1 | 0 | 1;
+  /** Bound of one append (Kafka's `request.timeout.ms`). */
+  readonly requestTimeoutMs: number;
+  /** Bound from a batch's creation to its outcome (Kafka's `delivery.timeout.ms`). */
+  readonly deliveryTimeoutMs: number;
+}
+
+/** One batch's way to its outcome: settled once, by the append or by a timeout. */
+interface BatchRun {
+  timer: TimerHandle | null;
+  /** The waiters have their outcome (acks=0 settles them up front). */
+  settled: boolean;
+  /** Timed out: not appended if it has not started; a late outcome of its append is dropped. */
+  expired: boolean;
 }
 
 const INT32_MAX = 2147483647;
@@ -63,20 +79,29 @@ export class Sender {
   }
 
   send(batch: ReadyBatch): void {
-    this.enqueue(batch, true);
+    const run: BatchRun = { timer: null, settled: false, expired: false };
+    if (this.options.acks === 0) {
+      // Fire and forget, as Kafka's acks=0: no offset is known; failures surface on flush.
+      for (const w of batch.waiters) w.resolve(-1, -1);
+      run.settled = true;
+    } else {
+      const left = batch.createdMs + this.options.deliveryTimeoutMs - this.options.clock.now();
+      run.timer = this.options.clock.setTimeout(() => this.expire(batch, run, 'delivery.timeout.ms'), left);
+    }
+    this.enqueue(batch, run, true);
   }
 
-  private enqueue(batch: ReadyBatch, mayRetry: boolean): void {
+  private enqueue(batch: ReadyBatch, run: BatchRun, mayRetry: boolean): void {
     const key = tpKey(batch.topic, batch.partition);
     const gate = this.gates.get(key);
     const needs = this.prerequisites(batch.topic, batch.partition);
     if (gate === undefined && needs === undefined) {
-      this.track(this.append(batch, mayRetry));
+      this.track(this.append(batch, run, mayRetry));
       return;
     }
     // Wrapped so that the gate opens once this batch is handed to the engine (which keeps a
     // partition's appends in call order), not when it is durable: appends stay pipelined.
-    const started = Promise.all([gate, needs]).then(() => ({ done: this.append(batch, mayRetry) }));
+    const started = Promise.all([gate, needs]).then(() => ({ done: this.append(batch, run, mayRetry) }));
     const opened = started.then(
       () => undefined,
       // The failure is the batch's, reported below; the gate only orders the partition's batches.
@@ -89,7 +114,7 @@ export class Sender {
     this.track(
       started.then(
         (s) => s.done,
-        (e: unknown) => this.fail(batch, toClientError(e, tpName(batch))),
+        (e: unknown) => this.fail(batch, run, toClientError(e, tpName(batch))),
       ),
     );
   }
@@ -112,7 +137,10 @@ export class Sender {
     return before === undefined ? identity : Promise.all([identity, before]).then(() => undefined);
   }
 
-  private append(batch: ReadyBatch, mayRetry: boolean): Promise<void> {
+  private append(batch: ReadyBatch, run: BatchRun, mayRetry: boolean): Promise<void> {
+    // Expired while it waited (Kafka expires batches in the accumulator too): never sent, so it
+    // takes no sequence number.
+    if (run.expired) return Promise.resolve();
     const { topic, partition, records, waiters } = batch;
     const id = this.identity;
     const generation = this.identityGeneration;
@@ -132,8 +160,21 @@ export class Sender {
         isTransactional: transactional,
       };
     }
+    if (!run.settled) {
+      run.timer?.cancel();
+      const left = Math.min(
+        this.options.requestTimeoutMs,
+        batch.createdMs + this.options.deliveryTimeoutMs - this.options.clock.now(),
+      );
+      run.timer = this.options.clock.setTimeout(() => this.expire(batch, run, 'request.timeout.ms'), left);
+    }
+    // Tracked (so flush, commit and abort wait for it) until the engine answers, even after a
+    // timeout: a transaction marker must never overtake one of its batches.
     return this.options.engine.appendToPartition(topic, partition, records, options).then(
       (res) => {
+        run.timer?.cancel();
+        if (run.settled) return;
+        run.settled = true;
         for (let i = 0; i < waiters.length; i++) waiters[i]!.resolve(res.baseOffset + i, res.logAppendTime);
       },
       (e: unknown) => {
@@ -145,17 +186,36 @@ export class Sender {
           // producer id): nothing of it was written, so it is sent again once, under the new id.
           const sequenceError =
             err.code === 'OUT_OF_ORDER_SEQUENCE_NUMBER' || err.code === 'UNKNOWN_PRODUCER_ID';
-          if (sequenceError && mayRetry) {
-            this.enqueue(batch, false);
+          if (sequenceError && mayRetry && !run.expired) {
+            this.enqueue(batch, run, false);
             return;
           }
         }
-        this.fail(batch, err);
+        this.fail(batch, run, err);
       },
     );
   }
 
-  private fail(batch: ReadyBatch, err: ClientError): void {
+  private fail(batch: ReadyBatch, run: BatchRun, err: ClientError): void {
+    run.timer?.cancel();
+    // Settled already (acks=0, or failed as TIMEOUT): the failure still reaches the producer, for
+    // flush and for the transaction (a fencing must not go unnoticed).
+    if (!run.settled) for (const w of batch.waiters) w.reject(err);
+    run.settled = true;
+    this.options.onFailure(err);
+  }
+
+  /** Fail the batch's sends with TIMEOUT; an append in flight may still write its records (as in Kafka). */
+  private expire(batch: ReadyBatch, run: BatchRun, setting: string): void {
+    run.timer = null;
+    if (run.settled) return;
+    run.settled = true;
+    run.expired = true;
+    const err = new ClientError(
+      'TIMEOUT',
+      `Expiring ${batch.records.length} record(s) for ${tpName(batch)}: ${setting} passed`,
+      { resource: tpName(batch) },
+    );
     for (const w of batch.waiters) w.reject(err);
     this.options.onFailure(err);
   }
