@@ -4,8 +4,8 @@
  */
 import { encodeControlBatch, type RecordInput } from '@rill/protocol';
 import { LogError } from './errors.js';
-import { systemClock, type Clock } from './internal/clock/clock.js';
-import { parseBrokerConfig, type BrokerConfig } from './internal/config/broker-config.js';
+import type { Clock } from './internal/clock/clock.js';
+import type { BrokerConfig } from './internal/config/broker-config.js';
 import type { TopicConfigInput } from './internal/config/validate.js';
 import {
   groupByPartition,
@@ -13,12 +13,9 @@ import {
   type RecordMetadata,
 } from './internal/engine/producer-records.js';
 import { recordStream, type ConsumedRecord } from './internal/engine/record-stream.js';
-import {
-  hasCleanShutdownMarker,
-  removeCleanShutdownMarker,
-  writeCleanShutdownMarker,
-} from './internal/engine/shutdown-marker.js';
-import { TopicManager, type AlterConfigOptions } from './internal/engine/topic-manager.js';
+import { writeCleanShutdownMarker } from './internal/engine/shutdown-marker.js';
+import { openEngineParts } from './internal/engine/open-engine.js';
+import type { AlterConfigOptions, TopicManager } from './internal/engine/topic-manager.js';
 import type {
   CreateTopicOptions,
   LogEngineOptions,
@@ -27,17 +24,15 @@ import type {
   TopicDescription,
 } from './internal/engine/engine-types.js';
 import type { FileIO } from './internal/io/file-io.js';
-import { NodeFileIO } from './internal/io/node-file-io.js';
-import { acquireDirLock, type DirLock } from './internal/lock/dir-lock.js';
-import { acquireIoLock } from './internal/lock/io-lock.js';
-import { LogManager } from './internal/maintenance/log-manager.js';
-import type {
-  BackgroundErrorContext,
-  CompactionResult,
-  CompactOptions,
-  RetentionResult,
-} from './internal/maintenance/types.js';
-import { openPartition, Partition } from './internal/partition/partition.js';
+import type { DirLock } from './internal/lock/dir-lock.js';
+import type { LogManager } from './internal/maintenance/log-manager.js';
+import type { CompactionResult, CompactOptions, RetentionResult } from './internal/maintenance/types.js';
+import {
+  checkOffset,
+  offsetForTimestamp,
+  partitionsOf,
+  waitPastOffset,
+} from './internal/engine/partition-queries.js';
 import type {
   AppendRecordsOptions,
   AppendResult,
@@ -48,11 +43,6 @@ import type {
 import { StickyPartitioner } from './internal/partitioner/sticky-partitioner.js';
 import { describeProducers, type ProducerDescription } from './internal/producer/describe-producers.js';
 import { ProducerIdManager } from './internal/producer/producer-id-manager.js';
-
-/** Kafka's ListOffsets sentinel timestamps. */
-const LATEST_TIMESTAMP = -1;
-const EARLIEST_TIMESTAMP = -2;
-const MAX_TIMESTAMP = -3;
 
 /**
  * The embedded log engine.
@@ -89,35 +79,8 @@ export class LogEngine {
    *   INVALID_CONFIG for a bad `brokerConfig`; KAFKA_STORAGE_ERROR if the data cannot be read.
    */
   static async open(options: LogEngineOptions): Promise<LogEngine> {
-    const broker = parseBrokerConfig(options.brokerConfig);
-    const io = options.io ?? new NodeFileIO();
-    const clock = options.clock ?? systemClock;
-    const { dataDir } = options;
-    try {
-      await io.mkdir(dataDir);
-    } catch (e) {
-      throw new LogError('KAFKA_STORAGE_ERROR', `Cannot create data directory ${dataDir}`, { cause: e });
-    }
-    const lock = io instanceof NodeFileIO ? await acquireDirLock(dataDir) : acquireIoLock(io, dataDir);
-    try {
-      const cleanShutdown = await hasCleanShutdownMarker(io, dataDir);
-      const topics = new TopicManager({ dataDir, io, clock, broker, openPartition });
-      await topics.load(cleanShutdown);
-      if (cleanShutdown) await removeCleanShutdownMarker(io, dataDir);
-      const maintenance = new LogManager({
-        clock,
-        retentionCheckIntervalMs: broker.retentionCheckIntervalMs,
-        cleaner: broker.cleaner,
-        partitions: () => partitionsOf(topics.allPartitions()),
-        ...(options.cleanerThrottle === undefined ? {} : { throttle: options.cleanerThrottle }),
-        onError: options.onBackgroundError ?? warnBackgroundError,
-      });
-      maintenance.start();
-      return new LogEngine(dataDir, io, clock, broker, topics, lock, maintenance);
-    } catch (e) {
-      await lock.release();
-      throw e;
-    }
+    const p = await openEngineParts(options);
+    return new LogEngine(p.dataDir, p.io, p.clock, p.broker, p.topics, p.lock, p.maintenance);
   }
 
   /**
@@ -331,21 +294,9 @@ export class LogEngine {
     timestamp: number,
     opts: { readonly isolation?: 'read_uncommitted' | 'read_committed' } = {},
   ): Promise<TimestampOffset | null> {
-    return this.run(async () => {
-      const log = this.topics.partition(topic, partition);
-      const committed = opts.isolation === 'read_committed';
-      const end = committed ? log.lastStableOffset : log.highWatermark;
-      if (timestamp === LATEST_TIMESTAMP) return { offset: end, timestamp: -1 };
-      if (timestamp === EARLIEST_TIMESTAMP) return { offset: log.logStartOffset, timestamp: -1 };
-      let target = timestamp;
-      if (timestamp === MAX_TIMESTAMP) {
-        // The first record carrying the largest timestamp is the first at or after it.
-        target = await maxTimestampOf(log);
-        if (target < 0) return null;
-      }
-      const found = await log.offsetForTimestamp(target);
-      return committed && found !== null && found.offset >= end ? null : found;
-    });
+    return this.run(() =>
+      offsetForTimestamp(this.topics.partition(topic, partition), timestamp, opts.isolation),
+    );
   }
 
   /** @throws LogError UNKNOWN_TOPIC_OR_PARTITION. */
@@ -472,18 +423,9 @@ export class LogEngine {
   ): Promise<void> {
     if (this.closed) return;
     const log = this.topics.partition(topic, partition);
-    const committed = opts.isolation === 'read_committed';
-    const { signal } = opts;
-    for (;;) {
-      if (signal.aborted || this.closed || this.topics.tryGet(topic)?.partitions[partition] !== log) return;
-      const hw = log.highWatermark;
-      if ((committed ? log.lastStableOffset : hw) > offset) return;
-      // The last stable offset moves when the high watermark does (a marker is appended):
-      // wait for the watermark's next move past both, then look again.
-      await log.waitForData(Math.max(offset, hw), signal);
-      // A wake-up without a move (the partition closed) ends the wait rather than spinning.
-      if (log.highWatermark === hw) return;
-    }
+    const stillWanted = (): boolean =>
+      !this.closed && this.topics.tryGet(topic)?.partitions[partition] === log;
+    await waitPastOffset(log, offset, opts.isolation, opts.signal, stillWanted);
   }
 
   /**
@@ -523,48 +465,4 @@ export class LogEngine {
     this.checkOpen();
     return fn();
   }
-}
-
-function checkOffset(topic: string, partition: number, offset: number): void {
-  if (!Number.isSafeInteger(offset) || offset < 0) {
-    throw new LogError('OFFSET_OUT_OF_RANGE', `Offset ${offset} is out of range for ${topic}-${partition}`);
-  }
-}
-
-/**
- * The largest timestamp in the readable log (segments from the log start offset, below the high
- * watermark), from the segments' summaries; -1 if there is none.
- */
-async function maxTimestampOf(log: unknown): Promise<number> {
-  const [p] = partitionsOf([log]);
-  const segs = p!.segments;
-  const hw = p!.highWatermark;
-  const start = p!.logStartOffset;
-  let max = -1;
-  for (let i = 0; i < segs.length; i++) {
-    const seg = segs[i]!;
-    if (seg.baseOffset >= hw) break;
-    const upper = segs[i + 1]?.baseOffset ?? Number.MAX_SAFE_INTEGER;
-    if (upper <= start) continue;
-    await seg.ensureSummary(upper);
-    if (seg.maxTimestamp > max) max = seg.maxTimestamp;
-  }
-  return max;
-}
-
-/** The engine's partitions are always `Partition`s; maintenance needs their segment API. */
-function partitionsOf(logs: Iterable<unknown>): Partition[] {
-  const out: Partition[] = [];
-  for (const p of logs) {
-    if (!(p instanceof Partition)) throw new TypeError('the engine opened a partition it cannot maintain');
-    out.push(p);
-  }
-  return out;
-}
-
-function warnBackgroundError(error: unknown, context: BackgroundErrorContext): void {
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  process.emitWarning(`${context.task} of ${context.topic}-${context.partition} failed: ${detail}`, {
-    code: 'RILL_LOG_MAINTENANCE',
-  });
 }
